@@ -1,0 +1,22 @@
+# fleetsh_options: the one INTERFACE target every fleetsh target links.
+# It carries the language standard, the warning set and the sanitizer switch.
+add_library(fleetsh_options INTERFACE)
+target_compile_features(fleetsh_options INTERFACE cxx_std_20)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+target_compile_options(fleetsh_options INTERFACE -Wall -Wextra -Wpedantic)
+if(FLEETSH_WERROR)
+  target_compile_options(fleetsh_options INTERFACE -Werror)
+endif()
+
+if(FLEETSH_SANITIZE)
+  set(_san -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  target_compile_options(fleetsh_options INTERFACE ${_san})
+  target_link_options(fleetsh_options INTERFACE ${_san})
+endif()
+
+# ccache, when present, makes rebuilds after a branch switch or a clean cheap.
+find_program(FLEETSH_CCACHE ccache)
+if(FLEETSH_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${FLEETSH_CCACHE})
+endif()
