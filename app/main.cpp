@@ -1,4 +1,5 @@
 // fleetsh: automate fleets of network devices and servers over SSH.
+#include "exec_command.hpp"
 #include "self_check.hpp"
 
 #include <CLI/CLI.hpp>
@@ -10,6 +11,7 @@ int main(int argc, char** argv) {
     root.require_subcommand(0, 1);
 
     int exit_code = 0;
+    app::add_exec_command(root, exit_code);
     app::add_self_check_command(root, exit_code);
 
     try {

@@ -83,16 +83,8 @@ net::awaitable<exec_result> client::exec(std::string command, exec_options optio
     if (!result.error) {
         boost::system::error_code ec;
         core.session.channels().exec(st.id, command, ec);
-        core.after_activity();
-        if (ec)
-            result.error = core.describe(ec);
+        result.error = co_await core.await_reply(st, deadline, ec);
     }
-    if (!result.error)
-        result.error = co_await core.wait_for(st, deadline, [&] {
-            return !st.replies.empty() || st.state == channel_state::phase::closed;
-        });
-    if (!result.error && !st.replies.empty() && !st.replies.front())
-        result.error = {errc::request_refused, "the server refused to run the command"};
     if (!result.error)
         result.error = co_await core.wait_for(
             st, deadline, [&] { return st.state == channel_state::phase::closed; });

@@ -240,6 +240,22 @@ net::awaitable<error_info> client_core::wait_for(channel_state& ch, clock::time_
     co_return error_info{};
 }
 
+net::awaitable<error_info> client_core::await_reply(channel_state& ch, clock::time_point deadline,
+                                                    boost::system::error_code ec) {
+    after_activity();
+    if (ec)
+        co_return describe(ec);
+    const auto before = ch.replies.size();
+    auto err = co_await wait_for(ch, deadline, [&] {
+        return ch.replies.size() > before || ch.state != channel_state::phase::open;
+    });
+    if (!err && ch.replies.size() == before)
+        err = {errc::connection_lost, "the channel closed before the server answered"};
+    if (!err && !ch.replies.back())
+        err = {errc::request_refused, "the server refused the request"};
+    co_return err;
+}
+
 net::awaitable<void> client_core::reader(std::shared_ptr<client>) {
     co_await net::this_coro::throw_if_cancelled(false);
     while (!stopped) {

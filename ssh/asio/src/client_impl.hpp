@@ -88,6 +88,10 @@ struct client_core {
     // cancelled. Returns an empty error_info when done() holds.
     net::awaitable<error_info> wait_for(channel_state& ch, clock::time_point deadline,
                                         const std::function<bool()>& done);
+    // After a want_reply channel request was queued (`ec` from queuing it): sends it and
+    // waits for its CHANNEL_SUCCESS; FAILURE becomes request_refused.
+    net::awaitable<error_info> await_reply(channel_state& ch, clock::time_point deadline,
+                                           boost::system::error_code ec);
 };
 
 } // namespace ssh::asio::detail

@@ -114,31 +114,20 @@ net::awaitable<client::shell_result> client::open_shell(shell_options options) {
         st, deadline, [&] { return st.state != channel_state::phase::opening; });
     if (!result.error && st.state == channel_state::phase::failed)
         result.error = {errc::channel_open_failed, "channel refused: " + st.failure};
-    const auto request = [&](auto&& send) -> net::awaitable<error_info> {
+    if (!result.error) {
+        connection::pty_request pty;
+        pty.term = options.term;
+        pty.size.cols = options.columns;
+        pty.size.rows = options.rows;
         boost::system::error_code ec;
-        const auto before = st.replies.size();
-        send(ec);
-        core.after_activity();
-        if (ec)
-            co_return core.describe(ec);
-        auto err = co_await core.wait_for(st, deadline, [&] {
-            return st.replies.size() > before || st.state != channel_state::phase::open;
-        });
-        if (!err && (st.replies.size() == before || !st.replies.back()))
-            err = {errc::request_refused, "the server refused the shell or its terminal"};
-        co_return err;
-    };
-    if (!result.error)
-        result.error = co_await request([&](boost::system::error_code& ec) {
-            connection::pty_request pty;
-            pty.term = options.term;
-            pty.size.cols = options.columns;
-            pty.size.rows = options.rows;
-            core.session.channels().pty(st.id, pty, ec);
-        });
-    if (!result.error)
-        result.error = co_await request(
-            [&](boost::system::error_code& ec) { core.session.channels().shell(st.id, ec); });
+        core.session.channels().pty(st.id, pty, ec);
+        result.error = co_await core.await_reply(st, deadline, ec);
+    }
+    if (!result.error) {
+        boost::system::error_code ec;
+        core.session.channels().shell(st.id, ec);
+        result.error = co_await core.await_reply(st, deadline, ec);
+    }
     if (result.error) {
         boost::system::error_code ignored;
         core.session.channels().close(st.id, ignored);

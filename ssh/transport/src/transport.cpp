@@ -120,10 +120,12 @@ void transport::send(wire::bytes_view payload) {
 }
 
 void transport::send_unimplemented(std::uint32_t sequence) {
+    if (dead_)
+        return;
     wire::writer w;
     w.byte(number(msg::unimplemented));
     w.uint32(sequence);
-    send(w.data());
+    write_packet(w.data()); // messages 1-19 may be sent during a key exchange (§7.1)
 }
 
 void transport::send_kexinit() {
@@ -211,8 +213,11 @@ void transport::handle_transport_message(wire::bytes_view payload, boost::system
     if (type == number(msg::ignore) || type == number(msg::debug) ||
         type == number(msg::unimplemented))
         return;
+    // EXT_INFO is valid only encrypted, right after NEWKEYS or before USERAUTH_SUCCESS
+    // (RFC 8308 §2.4): a plaintext one could be forged by anyone on the path.
     if (type == number(msg::ext_info))
-        return on_ext_info(payload, ec);
+        return first_kex_ ? fail(ec, errc::unexpected_message, reason_protocol_error)
+                          : on_ext_info(payload, ec);
     send_unimplemented(reader_.last_sequence());
 }
 

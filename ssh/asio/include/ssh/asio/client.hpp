@@ -103,13 +103,18 @@ public:
 
     ~client();
 
-    boost::asio::awaitable<exec_result> exec(std::string command, exec_options options = {});
+    // (No default arguments on coroutines: GCC 12 destroys such a default twice.)
+    boost::asio::awaitable<exec_result> exec(std::string command, exec_options options);
+    boost::asio::awaitable<exec_result> exec(std::string command) {
+        return exec(std::move(command), exec_options{});
+    }
 
     struct shell_result {
         std::unique_ptr<shell_channel> shell;
         error_info error;
     };
-    boost::asio::awaitable<shell_result> open_shell(shell_options options = {});
+    boost::asio::awaitable<shell_result> open_shell(shell_options options);
+    boost::asio::awaitable<shell_result> open_shell() { return open_shell(shell_options{}); }
 
     // Sends DISCONNECT, closes the socket and fails every pending operation.
     void close(std::string_view reason = "closed by fleetsh");
