@@ -7,6 +7,10 @@
 #include <ssh/transport/errc.hpp>
 #include <test_common/run_command.hpp>
 
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/asio/steady_timer.hpp>
+
 using namespace client_support;
 using test_common::key_type;
 using test_common::sshd_fixture;
@@ -184,6 +188,87 @@ BOOST_AUTO_TEST_CASE(keyboard_interactive_with_the_password) {
     const auto o = connect_and_exec(opts, "echo kbd");
     require_ok(o, sshd);
     BOOST_TEST(o.result.out == "kbd\n");
+}
+
+BOOST_AUTO_TEST_CASE(environment_reaches_the_command_when_the_server_accepts_it) {
+    sshd_fixture sshd{sshd_options{.extra_options = {"AcceptEnv=FLEETSH_*"}}};
+    const auto r = run([&]() -> net::awaitable<ssh::asio::exec_result> {
+        auto [c, err] = co_await ssh::asio::client::connect(co_await net::this_coro::executor,
+                                                            options_for(sshd));
+        BOOST_REQUIRE_MESSAGE(c, err.message);
+        ssh::asio::exec_options eo;
+        eo.env = {{"FLEETSH_SITE", "lab-1"}, {"NOT_ACCEPTED", "x"}};
+        auto out = co_await c->exec("echo $FLEETSH_SITE/${NOT_ACCEPTED:-unset}", eo);
+        c->close();
+        co_return out;
+    });
+    BOOST_TEST(!r.error, r.error.message);
+    BOOST_TEST(r.out == "lab-1/unset\n");
+}
+
+BOOST_AUTO_TEST_CASE(no_common_cipher_names_both_lists) {
+    sshd_fixture sshd{sshd_options{.extra_options = {"Ciphers=aes128-ctr"}}};
+    auto opts = options_for(sshd);
+    opts.algorithms.cipher_c2s = opts.algorithms.cipher_s2c = {"aes256-gcm@openssh.com"};
+    const auto o = connect_and_exec(opts, "true");
+    BOOST_TEST((o.connect_error.code == ssh::transport::errc::no_common_algorithm),
+               o.connect_error.message);
+    BOOST_TEST(o.connect_error.message.find("aes256-gcm@openssh.com") != std::string::npos,
+               o.connect_error.message);
+    BOOST_TEST(o.connect_error.message.find("aes128-ctr") != std::string::npos,
+               o.connect_error.message);
+}
+
+BOOST_AUTO_TEST_CASE(server_disconnect_carries_its_reason) {
+    // Two wrong keys against MaxAuthTries=1: sshd disconnects with "Too many
+    // authentication failures" (reason 2) instead of answering the second attempt.
+    sshd_fixture sshd{sshd_options{.extra_options = {"MaxAuthTries=1"}}};
+    auto opts = options_for(sshd);
+    ssh::crypto::random_source& rng = ssh::crypto::system_random();
+    opts.keys.clear();
+    for (int i = 0; i < 3; ++i) {
+        boost::system::error_code ec;
+        auto k = ssh::crypto::private_key::generate(ssh::crypto::key_type::ed25519, rng, ec);
+        BOOST_REQUIRE(k.has_value());
+        opts.keys.push_back(std::make_shared<const ssh::crypto::private_key>(std::move(*k)));
+    }
+    const auto o = connect_and_exec(opts, "true");
+    BOOST_TEST((o.connect_error.code == ssh::transport::errc::peer_disconnected),
+               o.connect_error.code.message() << ": " << o.connect_error.message);
+    BOOST_TEST(o.connect_error.message.find("Too many authentication failures") !=
+                   std::string::npos,
+               o.connect_error.message);
+}
+
+BOOST_AUTO_TEST_CASE(any_operation_can_be_cancelled) {
+    sshd_fixture sshd;
+    struct outcome {
+        ssh::asio::exec_result cancelled;
+        ssh::asio::exec_result after;
+        std::chrono::milliseconds took{};
+    };
+    const auto o = run([&]() -> net::awaitable<outcome> {
+        using namespace boost::asio::experimental::awaitable_operators;
+        outcome out;
+        auto ex = co_await net::this_coro::executor;
+        auto [c, err] = co_await ssh::asio::client::connect(ex, options_for(sshd));
+        BOOST_REQUIRE_MESSAGE(c, err.message);
+        net::steady_timer stop(ex, std::chrono::milliseconds(300));
+        const auto start = std::chrono::steady_clock::now();
+        auto first =
+            co_await (c->exec("sleep 30") || stop.async_wait(net::as_tuple(net::use_awaitable)));
+        out.took = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::steady_clock::now() - start);
+        if (first.index() == 0)
+            out.cancelled = std::get<0>(first);
+        // The connection is still usable afterwards.
+        out.after = co_await c->exec("echo still-here");
+        c->close();
+        co_return out;
+    });
+    BOOST_TEST(o.took.count() < 5000);
+    BOOST_TEST(!o.after.error, o.after.error.message);
+    BOOST_TEST(o.after.out == "still-here\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -121,6 +121,7 @@ BOOST_AUTO_TEST_CASE(pty_shell_driven_by_read_until) {
         auto r = co_await shell->read_until("marker-42", 10s);
         out.first = r.text;
         out.error = r.error;
+        BOOST_TEST(!shell->resize(511, 24));
         co_await shell->send("stty size\n");
         r = co_await shell->read_until(
             [](std::string_view text) -> std::optional<std::size_t> {

@@ -209,7 +209,11 @@ BOOST_AUTO_TEST_CASE(restart_keeps_port_and_destructor_leaves_nothing) {
         listener = tc::identify_process(sshd.pid());
         BOOST_TEST_REQUIRE(listener.has_value());
     }
-    BOOST_TEST(!tc::is_running(*listener));
+    // Seen once under heavy load: the listener still listed right after the destructor. A
+    // leaked sshd would stay; give a slow kernel a bounded moment before judging.
+    for (int i = 0; i < 50 && tc::is_running(*listener); ++i)
+        std::this_thread::sleep_for(100ms);
+    BOOST_TEST(!tc::is_running(*listener), "state " << tc::process_state(*listener).value_or('?'));
 }
 
 BOOST_AUTO_TEST_CASE(restart_on_a_taken_port_moves_to_another) {

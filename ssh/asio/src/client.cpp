@@ -82,7 +82,11 @@ net::awaitable<exec_result> client::exec(std::string command, exec_options optio
         result.error = {errc::channel_open_failed, "channel refused: " + st.failure};
     if (!result.error) {
         boost::system::error_code ec;
-        core.session.channels().exec(st.id, command, ec);
+        for (const auto& [name, value] : options.env)
+            if (!ec)
+                core.session.channels().env(st.id, name, value, ec);
+        if (!ec)
+            core.session.channels().exec(st.id, command, ec);
         result.error = co_await core.await_reply(st, deadline, ec);
     }
     if (!result.error)

@@ -14,7 +14,10 @@ namespace ssh::asio::detail {
 namespace {
 
 constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
-constexpr std::size_t read_chunk = 64 * 1024;
+// Reads start small, so an idle connection holds little memory, and grow while they come
+// back full (bulk output), up to the size where syscalls stop mattering.
+constexpr std::size_t initial_read_chunk = 4 * 1024;
+constexpr std::size_t max_read_chunk = 128 * 1024;
 
 session::client_session_config session_config(const client_options& o) {
     session::client_session_config c;
@@ -52,7 +55,7 @@ client_core::client_core(net::any_io_executor ex, client_options opts)
     , writer_wake(ex)
     , state_wake(ex)
     , ticker_wake(ex)
-    , read_buffer(read_chunk) {}
+    , read_buffer(initial_read_chunk) {}
 
 error_info client_core::describe(boost::system::error_code ec) const {
     const auto& t = session.transport_layer();
@@ -267,6 +270,8 @@ net::awaitable<void> client_core::reader(std::shared_ptr<client>) {
         }
         pump({read_buffer.data(), n});
         after_activity();
+        if (n == read_buffer.size() && read_buffer.size() < max_read_chunk)
+            read_buffer.resize(read_buffer.size() * 2);
     }
 }
 

@@ -33,6 +33,25 @@ std::string_view shell_channel::buffered() const noexcept {
     return state_->channel->out;
 }
 
+error_info shell_channel::resize(std::uint32_t columns, std::uint32_t rows) {
+    auto& core = *owner_->impl_;
+    boost::system::error_code ec;
+    connection::terminal_size size;
+    size.cols = columns;
+    size.rows = rows;
+    core.session.channels().window_change(state_->channel->id, size, ec);
+    core.after_activity();
+    return ec ? core.describe(ec) : error_info{};
+}
+
+error_info shell_channel::signal(std::string_view name) {
+    auto& core = *owner_->impl_;
+    boost::system::error_code ec;
+    core.session.channels().signal(state_->channel->id, name, ec);
+    core.after_activity();
+    return ec ? core.describe(ec) : error_info{};
+}
+
 net::awaitable<error_info> shell_channel::send(std::string_view text) {
     co_await net::this_coro::throw_if_cancelled(false);
     auto& core = *owner_->impl_;

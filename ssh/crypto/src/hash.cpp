@@ -1,3 +1,5 @@
+#include "botan_names.hpp"
+
 #include <ssh/crypto/hash.hpp>
 
 #include <botan/hash.h>
@@ -7,24 +9,6 @@
 #include <string>
 
 namespace ssh::crypto {
-namespace {
-
-const char* botan_name(hash_alg alg) noexcept {
-    switch (alg) {
-    case hash_alg::sha1:
-        return "SHA-1";
-    case hash_alg::sha256:
-        return "SHA-256";
-    case hash_alg::sha384:
-        return "SHA-384";
-    case hash_alg::sha512:
-        return "SHA-512";
-    }
-    return "SHA-256";
-}
-
-} // namespace
-
 void secure_wipe(void* data, std::size_t size) noexcept {
     Botan::secure_scrub_memory(data, size);
 }
@@ -48,7 +32,8 @@ struct hasher::impl {
 };
 
 hasher::hasher(hash_alg alg)
-    : impl_(std::make_unique<impl>(impl{Botan::HashFunction::create_or_throw(botan_name(alg))})) {}
+    : impl_(std::make_unique<impl>(
+          impl{Botan::HashFunction::create_or_throw(detail::botan_hash_name(alg))})) {}
 hasher::~hasher() = default;
 hasher::hasher(hasher&&) noexcept = default;
 hasher& hasher::operator=(hasher&&) noexcept = default;
@@ -70,8 +55,8 @@ bytes digest(hash_alg alg, bytes_view data) {
 }
 
 bytes hmac(hash_alg alg, bytes_view key, bytes_view data) {
-    auto mac = Botan::MessageAuthenticationCode::create_or_throw(std::string("HMAC(") +
-                                                                 botan_name(alg) + ")");
+    auto mac = Botan::MessageAuthenticationCode::create_or_throw(
+        std::string("HMAC(") + detail::botan_hash_name(alg) + ")");
     mac->set_key(key.data(), key.size());
     mac->update(data.data(), data.size());
     bytes out(mac->output_length());

@@ -1,5 +1,7 @@
 // RFC 4253 §7.2 key derivation (ssh-conformance.md §3.6).
 
+#include "botan_names.hpp"
+
 #include <ssh/crypto/errc.hpp>
 #include <ssh/crypto/key_derivation.hpp>
 
@@ -10,29 +12,12 @@
 #include <algorithm>
 
 namespace ssh::crypto {
-namespace {
-
-const char* botan_hash_name(hash_alg alg) noexcept {
-    switch (alg) {
-    case hash_alg::sha1:
-        return "SHA-1";
-    case hash_alg::sha256:
-        return "SHA-256";
-    case hash_alg::sha384:
-        return "SHA-384";
-    case hash_alg::sha512:
-        return "SHA-512";
-    }
-    return "";
-}
-
-} // namespace
 
 secure_bytes derive_key(hash_alg alg, bytes_view encoded_k, bytes_view exchange_hash, char letter,
                         bytes_view session_id, std::size_t size) {
     // Botan's own handle rather than ssh::crypto::hasher, so every intermediate block stays
     // in wiped memory.
-    auto fn = Botan::HashFunction::create(botan_hash_name(alg));
+    auto fn = Botan::HashFunction::create(detail::botan_hash_name(alg));
     if (!fn) {
         throw boost::system::system_error(make_error_code(errc::backend_failure),
                                           "derive_key: hash unavailable");

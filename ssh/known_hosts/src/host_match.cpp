@@ -1,6 +1,7 @@
 #include <ssh/crypto/base64.hpp>
 #include <ssh/crypto/hash.hpp>
 #include <ssh/known_hosts/host_match.hpp>
+#include <ssh/wire/glob.hpp>
 
 #include <algorithm>
 #include <array>
@@ -42,31 +43,6 @@ bool valid_host_name(std::string_view host) noexcept {
     });
 }
 
-bool glob_match(std::string_view pattern, std::string_view text) noexcept {
-    // Greedy scan remembering only the last '*': on a mismatch, let that star swallow one
-    // more character and resume. One star of backtracking state suffices because a later
-    // star can always absorb whatever an earlier one would have.
-    std::size_t p = 0, t = 0;
-    std::size_t star = std::string_view::npos, resume = 0;
-    while (t < text.size()) {
-        if (p < pattern.size() && (pattern[p] == '?' || pattern[p] == text[t])) {
-            ++p;
-            ++t;
-        } else if (p < pattern.size() && pattern[p] == '*') {
-            star = p++;
-            resume = t;
-        } else if (star != std::string_view::npos) {
-            p = star + 1;
-            t = ++resume;
-        } else {
-            return false;
-        }
-    }
-    while (p < pattern.size() && pattern[p] == '*')
-        ++p;
-    return p == pattern.size();
-}
-
 bool host_field_matches(const entry& e, std::string_view name) {
     if (e.hashed) {
         const auto mac = crypto::hmac(crypto::hash_alg::sha1, e.hashed->salt, as_bytes(name));
@@ -74,7 +50,7 @@ bool host_field_matches(const entry& e, std::string_view name) {
     }
     bool positive = false;
     for (const auto& p : e.patterns) {
-        if (!glob_match(p.glob, name))
+        if (!wire::glob_match(p.glob, name))
             continue;
         if (p.negated)
             return false; // a negated match rejects the line whatever else matches

@@ -5,6 +5,7 @@
 #include <ssh/crypto/random.hpp>
 #include <ssh/known_hosts/host_match.hpp>
 #include <ssh/known_hosts/parser.hpp>
+#include <ssh/wire/glob.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -30,19 +31,19 @@ void agree_with_openssh(const std::string& file, const std::vector<std::string>&
 BOOST_AUTO_TEST_SUITE(known_hosts_match)
 
 BOOST_AUTO_TEST_CASE(glob) {
-    BOOST_TEST(glob_match("", ""));
-    BOOST_TEST(!glob_match("", "a"));
-    BOOST_TEST(glob_match("*", ""));
-    BOOST_TEST(glob_match("*", "anything"));
-    BOOST_TEST(glob_match("a?c", "abc"));
-    BOOST_TEST(!glob_match("a?c", "ac"));
-    BOOST_TEST(glob_match("*.example.com", "a.b.example.com"));
-    BOOST_TEST(!glob_match("*.example.com", "example.com"));
-    BOOST_TEST(glob_match("a*b*c", "aXbYbZc"));
-    BOOST_TEST(!glob_match("a*b*c", "aXbYbZ"));
-    BOOST_TEST(glob_match("**?", "x"));
-    BOOST_TEST(!glob_match("abc", "ABC")); // callers lowercase
-    BOOST_TEST(glob_match("[h]:2?22", "[h]:2222"));
+    BOOST_TEST(ssh::wire::glob_match("", ""));
+    BOOST_TEST(!ssh::wire::glob_match("", "a"));
+    BOOST_TEST(ssh::wire::glob_match("*", ""));
+    BOOST_TEST(ssh::wire::glob_match("*", "anything"));
+    BOOST_TEST(ssh::wire::glob_match("a?c", "abc"));
+    BOOST_TEST(!ssh::wire::glob_match("a?c", "ac"));
+    BOOST_TEST(ssh::wire::glob_match("*.example.com", "a.b.example.com"));
+    BOOST_TEST(!ssh::wire::glob_match("*.example.com", "example.com"));
+    BOOST_TEST(ssh::wire::glob_match("a*b*c", "aXbYbZc"));
+    BOOST_TEST(!ssh::wire::glob_match("a*b*c", "aXbYbZ"));
+    BOOST_TEST(ssh::wire::glob_match("**?", "x"));
+    BOOST_TEST(!ssh::wire::glob_match("abc", "ABC")); // callers lowercase
+    BOOST_TEST(ssh::wire::glob_match("[h]:2?22", "[h]:2222"));
 
     // A pattern that is exponential for naive backtracking stays fast.
     const std::string text(60000, 'a');
@@ -51,7 +52,7 @@ BOOST_AUTO_TEST_CASE(glob) {
         pattern += "a*";
     pattern += "b";
     const auto t0 = std::chrono::steady_clock::now();
-    BOOST_TEST(!glob_match(pattern, text));
+    BOOST_TEST(!ssh::wire::glob_match(pattern, text));
     BOOST_TEST((std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5)));
 }
 

@@ -26,6 +26,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace ssh::asio {
 
@@ -43,6 +45,9 @@ struct exec_options {
     std::size_t max_output = std::size_t{256} << 20;
     // When set, output is passed here as it arrives instead of being collected.
     std::function<void(connection::data_stream, std::string_view)> on_output;
+    // Environment variables to set first (RFC 4254 §6.4); servers apply only those they
+    // accept (OpenSSH: AcceptEnv) and ignore the rest silently.
+    std::vector<std::pair<std::string, std::string>> env;
 };
 
 struct exec_result {
@@ -81,6 +86,10 @@ public:
                                                    std::chrono::milliseconds timeout);
     // Output buffered but not yet taken by read_until().
     std::string_view buffered() const noexcept;
+    // The terminal changed size (RFC 4254 §6.7).
+    error_info resize(std::uint32_t columns, std::uint32_t rows);
+    // Delivers a signal to the remote process, e.g. "INT" (RFC 4254 §6.9).
+    error_info signal(std::string_view name);
     void close();
 
 private:

@@ -22,11 +22,6 @@ std::string host_key_name(std::string_view host, std::uint16_t port);
 // or '|', which would change the meaning of the line.
 bool valid_host_name(std::string_view host) noexcept;
 
-// Shell-style matching where '*' is any run of characters and '?' any one character; no
-// other metacharacters. Case-sensitive: callers lowercase both sides. Worst case
-// O(|pattern| * |text|), never exponential.
-bool glob_match(std::string_view pattern, std::string_view text) noexcept;
-
 // Whether a line's host field matches `name` (a host_key_name()). Plain fields: some pattern
 // matches and no negated one does. Hashed fields: the HMAC of `name` with the line's salt.
 bool host_field_matches(const entry& e, std::string_view name);
