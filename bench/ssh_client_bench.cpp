@@ -351,10 +351,35 @@ pipe_fds make_pipe() {
     return {unique_fd(fds[0]), unique_fd(fds[1])};
 }
 
-// A child we started: its PID and a pidfd to poll for its end.
+// A child we started: its PID and a pidfd to poll for its end. One still running when its
+// owner goes (an error path) is killed and reaped, by PID.
 struct child {
     pid_t pid = -1;
     unique_fd pidfd;
+
+    child() = default;
+    child(child&& o) noexcept
+        : pid(std::exchange(o.pid, -1))
+        , pidfd(std::move(o.pidfd)) {}
+    child& operator=(child&& o) noexcept {
+        if (this != &o) {
+            kill_and_reap();
+            pid = std::exchange(o.pid, -1);
+            pidfd = std::move(o.pidfd);
+        }
+        return *this;
+    }
+    child(const child&) = delete;
+    child& operator=(const child&) = delete;
+    ~child() { kill_and_reap(); }
+
+    void kill_and_reap() noexcept {
+        if (pid > 0) {
+            ::kill(pid, SIGKILL);
+            ::waitpid(pid, nullptr, 0);
+        }
+        pid = -1;
+    }
 };
 
 struct child_exit {
@@ -1012,6 +1037,7 @@ int run(const config& cfg) {
                     sshd, openssh);
     }
 
+    const auto sshd_log_before = sshd.log().size();
     const int c = cfg.concurrency;
     std::cout << "ssh_client_bench: fleetsh's SSH client vs OpenSSH's ssh, against one throwaway "
                  "sshd on "
@@ -1042,6 +1068,13 @@ int run(const config& cfg) {
               << std::flush;
 
     // 1. Sessions.
+    auto section_start = clk::now();
+    auto took = [&] {
+        const auto now = clk::now();
+        const auto text = " [" + number(seconds(now - section_start)) + " s]";
+        section_start = now;
+        return text;
+    };
     series seq_rate, seq_cpu, con_rate, con_cpu;
     auto sessions_pass = [&](int conc, series& rate, series& cpu, std::string_view label) {
         interleave(
@@ -1062,7 +1095,8 @@ int run(const config& cfg) {
     sessions_pass(1, seq_rate, seq_cpu, "sequential sessions");
     sessions_pass(c, con_rate, con_cpu, "concurrent sessions");
 
-    std::cout << "1. sessions: connect, ed25519 publickey auth, exec `true`, close\n"
+    std::cout << "1. sessions: connect, ed25519 publickey auth, exec `true`, close" << took()
+              << "\n"
               << "   (sessions/s is mostly the local sshd's work, on the same CPUs: expect ratios "
                  "near 1;\n"
               << "   client CPU/session is the client's own cost)\n";
@@ -1096,7 +1130,7 @@ int run(const config& cfg) {
             bulk_cpu.ssh.push_back(r.cpu_ms);
         });
     std::cout << "2. bulk: one exec of `" << bulk_command(cfg.bytes) << "` (" << mib(cfg.bytes)
-              << "), read fully\n"
+              << "), read fully" << took() << "\n"
               << "   (fleetsh: on_output counting bytes; ssh: stdout to a pipe we drain)\n";
     print_header();
     print_row("MB/s, incl. connect+auth+exit", bulk_rate, better::higher, "faster");
@@ -1124,7 +1158,7 @@ int run(const config& cfg) {
             ssh_vmrss.ssh.push_back(r.vmrss_per_process / 1024);
         });
     std::cout << "3. idle memory: one connected, authenticated, idle session (no channel), K="
-              << cfg.idle << " held at once\n"
+              << cfg.idle << " held at once" << took() << "\n"
               << "   fleetsh: growth of this process / K, heap = mallinfo2 in-use bytes, RSS from "
                  "/proc/self/statm\n"
               << "   ssh:     one `ssh -N` process's private memory (RssAnon), median over the K "
@@ -1135,6 +1169,13 @@ int run(const config& cfg) {
     std::cout << pad("  ssh VmRSS KiB/process (shared too)", 36) << pad("", 26)
               << pad(figure(summarize(ssh_vmrss.ssh)), 26) << "\n\n";
 
+    // The fixture's sshd runs at LogLevel ERROR: anything it logged during the measurements is
+    // worth a look (earlier lines come from the fixture's readiness probe, which hangs up after
+    // the banner: "kex_exchange_identification: Connection closed by remote host").
+    const auto full_log = sshd.log();
+    const auto sshd_log = full_log.substr(std::min(sshd_log_before, full_log.size()));
+    if (sshd_log.find_first_not_of(" \n") != std::string::npos)
+        note("the sshd logged errors; its last lines:\n" + tail(sshd_log, 10));
     if (!oddities.empty()) {
         std::cout << "noted during the run:\n";
         for (const auto& o : oddities)

@@ -48,7 +48,8 @@ std::vector<char*> c_strings(std::vector<std::string>& strings) {
                              const int fds[3], int devnull, int error_pipe, bool die_with_parent,
                              pid_t parent, int max_fd) {
     if (die_with_parent) {
-        ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+        // SIGKILL: it also ends a child the test left stopped (pause_all), which SIGTERM would not.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
         if (::getppid() != parent) // the parent died before prctl took effect
             ::_exit(127);
     }
