@@ -1,3 +1,5 @@
+#include "exchange_hash.hpp"
+
 #include <ssh/crypto/public_key.hpp>
 #include <ssh/transport/errc.hpp>
 #include <ssh/transport/kex_client.hpp>
@@ -9,10 +11,6 @@ namespace ssh::transport {
 namespace {
 
 using wire::number;
-
-bool is_dh(crypto::kex_kind k) noexcept {
-    return k == crypto::kex_kind::dh_fixed_group || k == crypto::kex_kind::dh_group_exchange;
-}
 
 std::size_t bit_length(wire::bytes_view magnitude) noexcept {
     std::size_t i = 0;
@@ -65,7 +63,7 @@ crypto::bytes kex_client::send_init(boost::system::error_code& ec) {
         w.byte(number(wire::kex_dh_gex_init));
     else
         w.byte(number(wire::kex_ecdh_init)); // the same number as KEXDH_INIT
-    if (is_dh(kex_->kind))
+    if (detail::is_dh(kex_->kind))
         w.mpint_unsigned(agreement_->public_value()); // e
     else
         w.string(agreement_->public_value()); // Q_C
@@ -118,8 +116,9 @@ bool kex_client::on_reply(wire::bytes_view payload, boost::system::error_code& e
     wire::reader r{payload};
     r.byte();
     const auto host_key = r.string(wire::limits::max_key_blob_length);
-    const auto server_value = is_dh(kex_->kind) ? r.mpint_unsigned(wire::limits::max_mpint_bytes)
-                                                : r.string(wire::limits::max_ec_point_bytes);
+    const auto server_value = detail::is_dh(kex_->kind)
+                                  ? r.mpint_unsigned(wire::limits::max_mpint_bytes)
+                                  : r.string(wire::limits::max_ec_point_bytes);
     const auto signature = r.string(wire::limits::max_signature_length);
     r.expect_end();
     if (r.failed()) {
@@ -130,37 +129,12 @@ bool kex_client::on_reply(wire::bytes_view payload, boost::system::error_code& e
     const auto shared = agreement_->agree(server_value, ec);
     if (ec)
         return false;
-    wire::writer k;
-    k.mpint_unsigned(shared);
-    auto k_bytes = k.take();
-    result_.encoded_k.assign(k_bytes.begin(), k_bytes.end());
-    crypto::secure_wipe(k_bytes.data(), k_bytes.size());
-
-    // The exchange hash H (RFC 4253 §8, RFC 4419 §3, RFC 5656 §4, RFC 8731 §3).
-    wire::writer h;
-    h.string(in_.client_identification);
-    h.string(in_.server_identification);
-    h.string(in_.client_kexinit);
-    h.string(in_.server_kexinit);
-    h.string(host_key);
-    if (kex_->kind == crypto::kex_kind::dh_group_exchange) {
-        h.uint32(gex_min_bits);
-        h.uint32(gex_preferred_bits);
-        h.uint32(gex_max_bits);
-        h.mpint_unsigned(gex_p_);
-        h.mpint_unsigned(gex_g_);
-    }
-    if (is_dh(kex_->kind)) {
-        h.mpint_unsigned(agreement_->public_value());
-        h.mpint_unsigned(server_value);
-    } else {
-        h.string(agreement_->public_value());
-        h.string(server_value);
-    }
-    crypto::hasher hash(kex_->hash);
-    hash.update(h.data());
-    hash.update(result_.encoded_k);
-    result_.exchange_hash = hash.final();
+    result_.encoded_k = detail::encode_shared_secret(shared);
+    const detail::gex_parameters gex{gex_min_bits, gex_preferred_bits, gex_max_bits, gex_p_,
+                                     gex_g_};
+    result_.exchange_hash = detail::exchange_hash(
+        *kex_, in_, host_key, kex_->kind == crypto::kex_kind::dh_group_exchange ? &gex : nullptr,
+        agreement_->public_value(), server_value, result_.encoded_k);
 
     // The server proves it holds the host key by signing H with the negotiated algorithm.
     boost::system::error_code key_ec;

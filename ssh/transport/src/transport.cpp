@@ -48,7 +48,18 @@ transport::transport(transport_config config, crypto::random_source& random)
     : config_(std::move(config))
     , random_(random)
     , our_identification_(make_identification(config_.software_version))
-    , ident_(/*accept_pre_lines=*/true) {
+    , ident_(/*accept_pre_lines=*/config_.side == role::client) {
+    if (!is_client()) {
+        // Offer only the host key algorithms some configured key can sign with.
+        name_list usable;
+        for (const auto& alg : config_.offer.host_key)
+            for (const auto& key : config_.host_keys)
+                if (key && key->public_key().accepts(alg)) {
+                    usable.push_back(alg);
+                    break;
+                }
+        config_.offer.host_key = std::move(usable);
+    }
     out_.insert(out_.end(), our_identification_.begin(), our_identification_.end());
     out_.push_back('\r');
     out_.push_back('\n');
@@ -132,8 +143,9 @@ void transport::send_kexinit() {
     algorithm_lists lists = config_.offer;
     if (first_kex_) {
         // Extension signals go in the first KEXINIT only (RFC 8308 §2.1; PROTOCOL §1.10).
-        lists.kex.emplace_back(crypto::ext_info_c);
-        lists.kex.emplace_back(crypto::kex_strict_c);
+        if (is_client())
+            lists.kex.emplace_back(crypto::ext_info_c);
+        lists.kex.emplace_back(is_client() ? crypto::kex_strict_c : crypto::kex_strict_s);
     }
     our_kexinit_ = encode_kexinit(lists, false, random_);
     our_lists_ = std::move(lists);
@@ -230,7 +242,11 @@ void transport::on_kexinit(wire::bytes_view payload, boost::system::error_code& 
     kex_received_ = true;
     if (first_kex_) {
         const auto& kex = peer.lists.kex;
-        strict_ = std::find(kex.begin(), kex.end(), crypto::kex_strict_s) != kex.end();
+        const auto listed = [&](std::string_view name) {
+            return std::find(kex.begin(), kex.end(), name) != kex.end();
+        };
+        strict_ = listed(is_client() ? crypto::kex_strict_s : crypto::kex_strict_c);
+        peer_wants_ext_info_ = !is_client() && listed(crypto::ext_info_c);
         // Strict KEX: the peer's KEXINIT must be the very first packet (PROTOCOL §1.10).
         if (strict_ && reader_.total_packets() != 1)
             return fail(ec, errc::strict_kex_violation, reason_protocol_error);
@@ -239,32 +255,51 @@ void transport::on_kexinit(wire::bytes_view payload, boost::system::error_code& 
         send_kexinit(); // the peer started a re-exchange
 
     negotiation_failure failure;
-    chosen_ = negotiate(our_lists_, peer.lists, failure);
+    chosen_ = is_client() ? negotiate(our_lists_, peer.lists, failure)
+                          : negotiate(peer.lists, our_lists_, failure);
     if (!chosen_) {
         diag_.negotiation = failure.message();
         return fail(ec, errc::no_common_algorithm, reason_key_exchange_failed);
     }
     ignore_next_kex_packet_ =
         peer.first_kex_packet_follows && kex_guess_was_wrong(peer.lists, *chosen_);
+    start_kex(payload, ec);
+}
 
-    kex_inputs inputs{our_identification_, ident_.identification(), our_kexinit_,
-                      crypto::bytes(payload.begin(), payload.end()), *chosen_};
-    kex_ = std::make_unique<kex_client>(std::move(inputs), random_);
-    const auto first = kex_->start(ec);
-    if (ec)
+void transport::start_kex(wire::bytes_view peer_kexinit, boost::system::error_code& ec) {
+    const std::string& peer_id = ident_.identification();
+    crypto::bytes peer_init(peer_kexinit.begin(), peer_kexinit.end());
+    if (is_client()) {
+        kex_inputs inputs{our_identification_, peer_id, our_kexinit_, std::move(peer_init),
+                          *chosen_};
+        kex_ = std::make_unique<kex_client>(std::move(inputs), random_);
+        const auto first = kex_->start(ec);
+        if (ec)
+            return fail(ec, errc::kex_failed, reason_key_exchange_failed);
+        return write_packet(first);
+    }
+    kex_inputs inputs{peer_id, our_identification_, std::move(peer_init), our_kexinit_, *chosen_};
+    const crypto::private_key* host_key = nullptr;
+    for (const auto& key : config_.host_keys)
+        if (key && key->public_key().accepts(chosen_->host_key)) {
+            host_key = key.get();
+            break;
+        }
+    if (host_key == nullptr) // negotiation only offers algorithms we have keys for
         return fail(ec, errc::kex_failed, reason_key_exchange_failed);
-    write_packet(first);
+    kex_server_ = std::make_unique<kex_server>(std::move(inputs), *host_key, random_);
 }
 
 void transport::on_kex_message(wire::bytes_view payload, boost::system::error_code& ec) {
-    if (!kex_ || kex_done_)
+    if ((!kex_ && !kex_server_) || kex_done_)
         return fail(ec, errc::unexpected_message, reason_protocol_error);
     if (ignore_next_kex_packet_) {
         ignore_next_kex_packet_ = false;
         return;
     }
     crypto::bytes reply;
-    const bool done = kex_->handle(payload, reply, ec);
+    const bool done =
+        kex_ ? kex_->handle(payload, reply, ec) : kex_server_->handle(payload, reply, ec);
     if (ec) {
         const bool transport_error = ec.category() == transport_category();
         return fail(ec, transport_error ? static_cast<errc>(ec.value()) : errc::kex_failed,
@@ -274,7 +309,9 @@ void transport::on_kex_message(wire::bytes_view payload, boost::system::error_co
         write_packet(reply);
     if (!done)
         return;
-    kex_done_ = kex_->result();
+    kex_done_ = kex_ ? kex_->result() : kex_server_->result();
+    if (!is_client())
+        return send_newkeys(); // our own key signed H: nothing to decide
     if (!session_id_.empty()) {
         // A re-exchange must present the key the application already accepted.
         if (kex_done_->host_key_blob != accepted_host_key_)
@@ -317,6 +354,9 @@ void transport::send_newkeys() {
     install_keys(/*outgoing=*/true);
     if (strict_)
         writer_.reset_sequence(); // PROTOCOL §1.10: after every NEWKEYS sent
+    if (peer_wants_ext_info_ && first_kex_) {
+        send_ext_info(); // RFC 8308 §2.4: the next packet after the server's first NEWKEYS
+    }
     newkeys_sent_ = true;
     kex_sent_ = false;
     while (!held_.empty() && !dead_) {
@@ -324,6 +364,18 @@ void transport::send_newkeys() {
         held_.pop_front();
     }
     finish_kex_if_complete();
+}
+
+void transport::send_ext_info() {
+    wire::writer w;
+    w.byte(number(msg::ext_info));
+    w.uint32(1);
+    w.string(std::string_view("server-sig-algs"));
+    std::string list;
+    for (const auto& name : config_.server_signature_algorithms)
+        list += (list.empty() ? "" : ",") + name;
+    w.string(list);
+    write_packet(w.data());
 }
 
 void transport::on_newkeys(boost::system::error_code& ec) {
@@ -342,6 +394,7 @@ void transport::finish_kex_if_complete() {
         return;
     first_kex_ = false;
     kex_.reset();
+    kex_server_.reset();
     kex_done_.reset(); // wipes K (secure_bytes)
     last_kex_time_ = now_;
 }
@@ -349,7 +402,7 @@ void transport::finish_kex_if_complete() {
 void transport::install_keys(bool outgoing) {
     const auto& k = *kex_done_;
     // Client to server uses A, C, E; server to client B, D, F (RFC 4253 §7.2).
-    const bool c2s = outgoing; // client role
+    const bool c2s = is_client() == outgoing;
     const auto& cipher_name = c2s ? chosen_->cipher_c2s : chosen_->cipher_s2c;
     const auto& mac_name = c2s ? chosen_->mac_c2s : chosen_->mac_s2c;
     const auto* cipher = crypto::find_cipher(cipher_name);

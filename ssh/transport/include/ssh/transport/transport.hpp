@@ -16,12 +16,14 @@
 //
 // Time enters through on_timer(now) and leaves through next_deadline() (time-based rekey).
 //
-// This is the client role. The server role (next) shares everything here but the kex step
-// function and which KEXINIT pseudo-algorithms it sends.
+// Both roles share everything here but the kex step function (kex_client / kex_server),
+// which side may send pre-identification lines, which pseudo-algorithms the first KEXINIT
+// carries, who checks the host key (the client) and who sends EXT_INFO (the server).
 
 #include <ssh/crypto/random.hpp>
 #include <ssh/transport/errc.hpp>
 #include <ssh/transport/kex_client.hpp>
+#include <ssh/transport/kex_server.hpp>
 #include <ssh/transport/kexinit.hpp>
 #include <ssh/transport/negotiation.hpp>
 #include <ssh/transport/packet_codec.hpp>
@@ -49,12 +51,22 @@ struct rekey_limits {
     std::chrono::seconds interval{3600};
 };
 
+enum class role { client, server };
+
 struct transport_config {
+    role side = role::client;
     std::string software_version = "fleetsh_0.1";
     // What we offer: kex methods without the pseudo-algorithms, which the transport adds to
     // the first KEXINIT itself (ext-info-c, kex-strict-c-v00@openssh.com).
     algorithm_lists offer;
     rekey_limits rekey;
+    // Server: the host keys. The host key algorithms offered are those of offer.host_key that
+    // one of these keys can sign with, in offer.host_key's order.
+    std::vector<std::shared_ptr<const crypto::private_key>> host_keys;
+    // Server: the user key algorithms announced in EXT_INFO server-sig-algs (RFC 8308
+    // §3.1), sent when the client asks with ext-info-c. Without it OpenSSH clients never
+    // use RSA user keys.
+    name_list server_signature_algorithms;
 };
 
 // What the peer told us, kept apart from our own text (it is untrusted and shown to people
@@ -159,7 +171,13 @@ private:
     algorithm_lists our_lists_; // as sent in our_kexinit_
     algorithm_lists peer_lists_;
     std::optional<negotiated_algorithms> chosen_;
-    std::unique_ptr<kex_client> kex_;
+    bool is_client() const noexcept { return config_.side == role::client; }
+    void start_kex(wire::bytes_view peer_kexinit, boost::system::error_code& ec);
+    void send_ext_info();
+
+    std::unique_ptr<kex_client> kex_;        // client role
+    std::unique_ptr<kex_server> kex_server_; // server role
+    bool peer_wants_ext_info_ = false;       // server: the client sent ext-info-c
     std::optional<kex_result> kex_done_;
     std::optional<host_key_offer> host_key_offer_;
     crypto::bytes session_id_;
