@@ -199,4 +199,125 @@ errc parse_info_request(wire::bytes_view payload, std::size_t max_prompts, std::
     return result_of(r);
 }
 
+// ---- What the server sends ----
+
+payload encode_service_accept() {
+    wire::writer w;
+    w.byte(wire::number(wire::msg::service_accept));
+    w.string(userauth_service);
+    return w.take();
+}
+
+payload encode_failure(std::span<const std::string_view> can_continue, bool partial_success) {
+    wire::writer w;
+    w.byte(wire::number(wire::msg::userauth_failure));
+    w.name_list(can_continue);
+    w.boolean(partial_success);
+    return w.take();
+}
+
+payload encode_success() {
+    return payload{wire::number(wire::msg::userauth_success)};
+}
+
+payload encode_banner(std::string_view text, std::string_view language) {
+    wire::writer w;
+    w.byte(wire::number(wire::msg::userauth_banner));
+    w.string(text);
+    w.string(language);
+    return w.take();
+}
+
+payload encode_pk_ok(std::string_view alg, wire::bytes_view blob) {
+    wire::writer w;
+    w.byte(wire::number(wire::userauth_pk_ok));
+    w.string(alg);
+    w.string(blob);
+    return w.take();
+}
+
+payload encode_info_request(std::string_view name, std::string_view instruction,
+                            std::span<const prompt> prompts) {
+    wire::writer w;
+    w.byte(wire::number(wire::userauth_info_request));
+    w.string(name);
+    w.string(instruction);
+    w.string(std::string_view{}); // language tag, deprecated (RFC 4256 §3.2)
+    w.uint32(static_cast<std::uint32_t>(prompts.size()));
+    for (const auto& p : prompts) {
+        w.string(p.text);
+        w.boolean(p.echo);
+    }
+    return w.take();
+}
+
+// ---- What the client sends ----
+
+errc parse_service_request(wire::bytes_view payload, std::string_view& service) {
+    wire::reader r{payload};
+    r.byte();
+    service = r.text(max_name_length);
+    r.expect_end();
+    return result_of(r);
+}
+
+errc parse_request_header(wire::bytes_view payload, request_header& out) {
+    wire::reader r{payload};
+    r.byte();
+    out.user = r.text(wire::limits::max_string_length);
+    out.service = r.text(max_name_length);
+    out.method = r.text(max_name_length);
+    out.fields_offset = r.offset();
+    return result_of(r);
+}
+
+errc parse_publickey_request(wire::bytes_view payload, const request_header& header,
+                             publickey_request& out) {
+    wire::reader r{payload.subspan(header.fields_offset)};
+    out.has_signature = r.boolean();
+    out.algorithm = r.text(max_name_length);
+    out.blob = r.string(wire::limits::max_key_blob_length);
+    out.signed_size = header.fields_offset + r.offset();
+    out.signature = {};
+    if (out.has_signature)
+        out.signature = r.string(wire::limits::max_signature_length);
+    r.expect_end();
+    return result_of(r);
+}
+
+errc parse_password_request(wire::bytes_view payload, const request_header& header,
+                            password_request& out) {
+    wire::reader r{payload.subspan(header.fields_offset)};
+    out.change = r.boolean();
+    out.password = r.text(wire::limits::max_string_length);
+    if (out.change)
+        r.text(wire::limits::max_string_length); // the new password, never used
+    r.expect_end();
+    return result_of(r);
+}
+
+errc parse_keyboard_interactive_request(wire::bytes_view payload, const request_header& header,
+                                        std::string_view& submethods) {
+    wire::reader r{payload.subspan(header.fields_offset)};
+    r.text(max_language_length); // deprecated (RFC 4256 §3.1)
+    submethods = r.text(wire::limits::max_name_list_length);
+    r.expect_end();
+    return result_of(r);
+}
+
+errc parse_info_response(wire::bytes_view payload, std::size_t expected,
+                         std::vector<std::string_view>& responses) {
+    wire::reader r{payload};
+    r.byte();
+    const std::uint32_t count = r.uint32();
+    if (r.failed() || count != expected)
+        return errc::bad_message;
+    responses.clear();
+    responses.reserve(count);
+    for (std::uint32_t i = 0; i < count && !r.failed(); ++i)
+        responses.push_back(r.text(wire::limits::max_string_length));
+    r.expect_end();
+    return result_of(r);
+}
+
 } // namespace ssh::auth::detail
