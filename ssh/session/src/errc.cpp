@@ -16,6 +16,8 @@ public:
             return "connection protocol message before authentication";
         case errc::closed:
             return "session closed";
+        case errc::login_timeout:
+            return "the client did not authenticate in time";
         }
         return "unknown session error";
     }

@@ -11,6 +11,7 @@ enum class errc {
     keepalive_timeout = 1, // the server stopped answering (ServerAliveCountMax reached)
     not_authenticated,     // a connection message before authentication succeeded
     closed,                // the session was closed by us
+    login_timeout,         // server: the client did not authenticate in time (LoginGraceTime)
 };
 
 const boost::system::error_category& session_category() noexcept;
