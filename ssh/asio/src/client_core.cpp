@@ -13,12 +13,6 @@
 namespace ssh::asio::detail {
 namespace {
 
-constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
-// Reads start small, so an idle connection holds little memory, and grow while they come
-// back full (bulk output), up to the size where syscalls stop mattering.
-constexpr std::size_t initial_read_chunk = 4 * 1024;
-constexpr std::size_t max_read_chunk = 128 * 1024;
-
 session::client_session_config session_config(const client_options& o) {
     session::client_session_config c;
     c.transport.offer = o.algorithms;
@@ -38,24 +32,18 @@ session::client_session_config session_config(const client_options& o) {
 
 } // namespace
 
-net::awaitable<signal::outcome> signal::wait_until(clock::time_point deadline) {
-    timer_.expires_at(deadline);
-    auto [ec] = co_await timer_.async_wait(use_tuple);
-    const auto cs = co_await net::this_coro::cancellation_state;
-    if (cs.cancelled() != net::cancellation_type::none)
-        co_return outcome::cancelled;
-    co_return ec ? outcome::woken : outcome::deadline;
-}
-
 client_core::client_core(net::any_io_executor ex, client_options opts)
-    : executor(ex)
+    : io_loop(ex)
     , options(std::move(opts))
-    , socket(ex)
     , session(session_config(options), crypto::system_random())
-    , writer_wake(ex)
-    , state_wake(ex)
-    , ticker_wake(ex)
-    , read_buffer(initial_read_chunk) {}
+    , state_wake(ex) {}
+
+std::optional<std::chrono::seconds> client_core::idle_tick() const {
+    // Keepalives start from the ticker: poll at their interval until a deadline exists.
+    if (options.keepalive_interval.count() > 0)
+        return options.keepalive_interval;
+    return std::nullopt;
+}
 
 error_info client_core::describe(boost::system::error_code ec) const {
     const auto& t = session.transport_layer();
@@ -69,37 +57,10 @@ error_info client_core::describe(boost::system::error_code ec) const {
     return {ec, ec.message()};
 }
 
-void client_core::fail(error_info e) {
-    if (!error)
-        error = std::move(e);
-    stopped = true;
-    writer_wake.notify(); // flushes a DISCONNECT, then closes the socket
+void client_core::on_fail() {
     state_wake.notify();
-    ticker_wake.notify();
     for (auto& [id, ch] : channels)
         ch->wake.notify();
-}
-
-void client_core::after_activity() {
-    writer_wake.notify();
-    if (session.next_deadline() != armed_deadline)
-        ticker_wake.notify();
-}
-
-void client_core::pump(wire::bytes_view data) {
-    std::size_t used = 0;
-    // Each feed() either consumes bytes or produces events; bound the loop anyway.
-    for (std::size_t guard = 0; used < data.size() && !stopped && guard < data.size() + 16;
-         ++guard) {
-        boost::system::error_code ec;
-        used += session.feed(data.subspan(used), ec);
-        while (auto e = session.next_event())
-            handle(*e);
-        if (ec) {
-            fail(describe(ec));
-            return;
-        }
-    }
 }
 
 void client_core::handle(session::session_event& e) {
@@ -257,64 +218,6 @@ net::awaitable<error_info> client_core::await_reply(channel_state& ch, clock::ti
     if (!err && !ch.replies.back())
         err = {errc::request_refused, "the server refused the request"};
     co_return err;
-}
-
-net::awaitable<void> client_core::reader(std::shared_ptr<client>) {
-    co_await net::this_coro::throw_if_cancelled(false);
-    while (!stopped) {
-        auto [ec, n] = co_await socket.async_read_some(net::buffer(read_buffer), use_tuple);
-        if (ec) {
-            if (!stopped)
-                fail({errc::connection_lost, "connection lost: " + ec.message()});
-            break;
-        }
-        pump({read_buffer.data(), n});
-        after_activity();
-        if (n == read_buffer.size() && read_buffer.size() < max_read_chunk)
-            read_buffer.resize(read_buffer.size() * 2);
-    }
-}
-
-net::awaitable<void> client_core::writer(std::shared_ptr<client>) {
-    co_await net::this_coro::throw_if_cancelled(false);
-    for (;;) {
-        session.take_output(write_buffer);
-        if (!write_buffer.empty()) {
-            auto [ec, n] = co_await net::async_write(socket, net::buffer(write_buffer), use_tuple);
-            if (ec) {
-                if (!stopped)
-                    fail({errc::connection_lost, "connection lost: " + ec.message()});
-                break;
-            }
-            continue;
-        }
-        if (stopped || session.finished())
-            break;
-        co_await writer_wake.wait_until(clock::time_point::max());
-    }
-    // Everything (a DISCONNECT included) is written: end the TCP stream, wake the reader.
-    boost::system::error_code ignored;
-    socket.shutdown(net::ip::tcp::socket::shutdown_both, ignored);
-    socket.close(ignored);
-    if (!stopped)
-        fail(describe(make_error_code(transport::errc::connection_closed)));
-}
-
-net::awaitable<void> client_core::ticker(std::shared_ptr<client>) {
-    co_await net::this_coro::throw_if_cancelled(false);
-    while (!stopped) {
-        armed_deadline = session.next_deadline();
-        auto until = armed_deadline.value_or(clock::time_point::max());
-        if (options.keepalive_interval.count() > 0 && !armed_deadline)
-            until = clock::now() + options.keepalive_interval;
-        if (co_await ticker_wake.wait_until(until) != signal::outcome::deadline)
-            continue;
-        boost::system::error_code ec;
-        session.on_timer(clock::now(), ec);
-        writer_wake.notify();
-        if (ec)
-            fail(describe(ec));
-    }
 }
 
 } // namespace ssh::asio::detail

@@ -2,6 +2,8 @@
 // Private: the state behind ssh::asio::client and its three coroutines (reader, writer,
 // ticker) around the sans-io client_session.
 
+#include "io_loop.hpp"
+
 #include <ssh/asio/client.hpp>
 #include <ssh/asio/errc.hpp>
 #include <ssh/session/client_session.hpp>
@@ -14,24 +16,6 @@
 #include <vector>
 
 namespace ssh::asio::detail {
-
-namespace net = boost::asio;
-using clock = std::chrono::steady_clock;
-
-// A timer used as a condition variable: wait_until() returns when notify() is called or the
-// deadline passes. Waiters re-check their condition after every wake, and notify() runs on the
-// same single-threaded executor, so no wake-up is lost between a check and a wait.
-class signal {
-public:
-    explicit signal(const net::any_io_executor& ex)
-        : timer_(ex) {}
-    void notify() { timer_.cancel(); }
-    enum class outcome { woken, deadline, cancelled };
-    net::awaitable<outcome> wait_until(clock::time_point deadline);
-
-private:
-    net::steady_timer timer_;
-};
 
 struct channel_state {
     explicit channel_state(const net::any_io_executor& ex)
@@ -52,36 +36,24 @@ struct channel_state {
     signal wake;
 };
 
-struct client_core {
+struct client_core : io_loop<client_core> {
     client_core(net::any_io_executor ex, client_options opts);
 
-    net::any_io_executor executor;
     client_options options;
-    net::ip::tcp::socket socket;
     session::client_session session;
-    signal writer_wake;
-    signal state_wake;  // connect() waits on it
-    signal ticker_wake; // deadlines changed
+    signal state_wake; // connect() waits on it
     std::unordered_map<connection::channel_id, std::shared_ptr<channel_state>> channels;
-    error_info error;
     bool authenticated = false;
-    bool stopped = false; // no more I/O: error set, or closed
-    std::optional<clock::time_point> armed_deadline;
-    std::vector<std::uint8_t> read_buffer;
-    std::vector<std::uint8_t> write_buffer;
 
-    net::awaitable<void> reader(std::shared_ptr<client> keep_alive);
-    net::awaitable<void> writer(std::shared_ptr<client> keep_alive);
-    net::awaitable<void> ticker(std::shared_ptr<client> keep_alive);
-
-    void pump(wire::bytes_view data);
+    // io_loop hooks
+    session::client_session& io_session() noexcept { return session; }
     void handle(session::session_event& e);
+    error_info describe(boost::system::error_code ec) const;
+    void on_fail();
+    std::optional<std::chrono::seconds> idle_tick() const;
+
     void handle_auth(auth::auth_event& e);
     void handle_connection(connection::connection_event& e);
-    // Records the first error, stops all I/O after flushing, and wakes every waiter.
-    void fail(error_info e);
-    void after_activity(); // wake the writer, re-arm the ticker
-    error_info describe(boost::system::error_code ec) const;
 
     std::shared_ptr<channel_state> open_channel(std::size_t max_output, error_info& err);
     // Waits until `done()` holds, the deadline passes, the connection fails or the caller is
