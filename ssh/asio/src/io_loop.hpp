@@ -14,7 +14,6 @@
 
 #include <ssh/asio/client.hpp>
 #include <ssh/asio/errc.hpp>
-
 #include <ssh/transport/errc.hpp>
 
 #include <boost/asio/as_tuple.hpp>
