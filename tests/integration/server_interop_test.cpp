@@ -93,6 +93,30 @@ std::shared_ptr<const ssh::crypto::private_key> fixture_user_key() {
     return load_key(test_common::cached_client_key(key_type::ed25519).private_key);
 }
 
+// OpenSSH's ssh against `server`, checking its key against a known_hosts with only it.
+std::vector<std::string> openssh_argv(const echo_server& server, const std::string& known_hosts,
+                                      std::vector<std::string> options, std::string command) {
+    std::vector<std::string> argv = {"ssh",
+                                     "-F",
+                                     "/dev/null",
+                                     "-o",
+                                     "BatchMode=yes",
+                                     "-o",
+                                     "StrictHostKeyChecking=yes",
+                                     "-o",
+                                     "UserKnownHostsFile=" + known_hosts,
+                                     "-o",
+                                     "IdentitiesOnly=yes"};
+    for (auto& o : options) {
+        argv.push_back("-o");
+        argv.push_back(std::move(o));
+    }
+    argv.insert(argv.end(),
+                {"-i", test_common::cached_client_key(key_type::ed25519).private_key.string(), "-p",
+                 std::to_string(server.port()), "netops@127.0.0.1", std::move(command)});
+    return argv;
+}
+
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(server_interop)
@@ -104,26 +128,8 @@ BOOST_AUTO_TEST_CASE(openssh_client_runs_a_command_on_our_server) {
     for (const char* kex :
          {"curve25519-sha256", "ecdh-sha2-nistp256", "diffie-hellman-group-exchange-sha256",
           "diffie-hellman-group14-sha256"}) {
-        const std::vector<std::string> argv = {
-            "ssh",
-            "-F",
-            "/dev/null",
-            "-o",
-            "BatchMode=yes",
-            "-o",
-            "StrictHostKeyChecking=yes",
-            "-o",
-            "UserKnownHostsFile=" + (dir / "known_hosts").string(),
-            "-o",
-            std::string("KexAlgorithms=") + kex,
-            "-o",
-            "IdentitiesOnly=yes",
-            "-i",
-            test_common::cached_client_key(key_type::ed25519).private_key.string(),
-            "-p",
-            std::to_string(server.port()),
-            "netops@127.0.0.1",
-            "show version"};
+        const auto argv = openssh_argv(server, (dir / "known_hosts").string(),
+                                       {std::string("KexAlgorithms=") + kex}, "show version");
         const auto r = test_common::run_command(argv, std::nullopt, std::chrono::seconds(30));
         BOOST_TEST(r.exit_code == 3, kex << ": " << test_common::describe(argv, r));
         BOOST_TEST(r.out == "you said: show version\n", kex);
@@ -136,28 +142,9 @@ BOOST_AUTO_TEST_CASE(openssh_client_with_each_cipher) {
     test_common::write_file(dir / "known_hosts", server.known_hosts_line() + "\n");
     for (const char* cipher : {"chacha20-poly1305@openssh.com", "aes128-gcm@openssh.com",
                                "aes256-gcm@openssh.com", "aes128-ctr", "aes256-ctr"}) {
-        const std::vector<std::string> argv = {
-            "ssh",
-            "-F",
-            "/dev/null",
-            "-o",
-            "BatchMode=yes",
-            "-o",
-            "StrictHostKeyChecking=yes",
-            "-o",
-            "UserKnownHostsFile=" + (dir / "known_hosts").string(),
-            "-o",
-            std::string("Ciphers=") + cipher,
-            "-o",
-            "MACs=hmac-sha2-256-etm@openssh.com",
-            "-o",
-            "IdentitiesOnly=yes",
-            "-i",
-            test_common::cached_client_key(key_type::ed25519).private_key.string(),
-            "-p",
-            std::to_string(server.port()),
-            "netops@127.0.0.1",
-            "uptime"};
+        const auto argv = openssh_argv(
+            server, (dir / "known_hosts").string(),
+            {std::string("Ciphers=") + cipher, "MACs=hmac-sha2-256-etm@openssh.com"}, "uptime");
         const auto r = test_common::run_command(argv, std::nullopt, std::chrono::seconds(30));
         BOOST_TEST(r.exit_code == 3, cipher << ": " << test_common::describe(argv, r));
         BOOST_TEST(r.out == "you said: uptime\n", cipher);
@@ -191,24 +178,7 @@ BOOST_AUTO_TEST_CASE(unauthorized_key_is_refused) {
     echo_server server{std::make_shared<const ssh::crypto::private_key>(std::move(*other))};
     test_common::temp_dir dir;
     test_common::write_file(dir / "known_hosts", server.known_hosts_line() + "\n");
-    const std::vector<std::string> argv = {
-        "ssh",
-        "-F",
-        "/dev/null",
-        "-o",
-        "BatchMode=yes",
-        "-o",
-        "StrictHostKeyChecking=yes",
-        "-o",
-        "UserKnownHostsFile=" + (dir / "known_hosts").string(),
-        "-o",
-        "IdentitiesOnly=yes",
-        "-i",
-        test_common::cached_client_key(key_type::ed25519).private_key.string(),
-        "-p",
-        std::to_string(server.port()),
-        "netops@127.0.0.1",
-        "true"};
+    const auto argv = openssh_argv(server, (dir / "known_hosts").string(), {}, "true");
     const auto r = test_common::run_command(argv, std::nullopt, std::chrono::seconds(30));
     BOOST_TEST(r.exit_code == 255, test_common::describe(argv, r));
     BOOST_TEST(r.err.find("Permission denied") != std::string::npos, r.err);
