@@ -20,7 +20,6 @@ client::~client() = default;
 net::awaitable<client::connect_result> client::connect(net::any_io_executor executor,
                                                        client_options options) {
     co_await net::this_coro::throw_if_cancelled(false);
-    const auto started = clock::now();
     const std::string where = options.host + ":" + std::to_string(options.port);
     auto c = std::shared_ptr<client>(new client(std::make_unique<impl>(executor, options)));
     auto& core = *c->impl_;
@@ -55,7 +54,6 @@ net::awaitable<client::connect_result> client::connect(net::any_io_executor exec
             core.fail({net::error::operation_aborted, "cancelled"});
         }
     }
-    (void)started;
     if (!core.authenticated) {
         auto err = core.error;
         c->close();

@@ -1,17 +1,12 @@
+#include "message_kinds.hpp"
+
 #include <ssh/session/client_session.hpp>
 #include <ssh/session/errc.hpp>
-#include <ssh/wire/msg.hpp>
 
 namespace ssh::session {
-namespace {
-
-constexpr std::uint32_t reason_by_application = 11; // RFC 4250 §4.2.2
-
-bool is_auth_message(std::uint8_t type) noexcept {
-    return type == wire::number(wire::msg::service_accept) || wire::is_userauth(type);
-}
-
-} // namespace
+using detail::is_auth_message;
+using detail::reason_by_application;
+using detail::reason_protocol_error;
 
 client_session::client_session(client_session_config config, crypto::random_source& random)
     : config_(std::move(config))
@@ -26,18 +21,16 @@ std::size_t client_session::feed(wire::bytes_view data, boost::system::error_cod
         const std::size_t n = transport_.feed(data.subspan(used), ec);
         used += n;
         bool delivered = false;
-        while (!ec) {
-            const auto payload = transport_.next_payload(ec);
-            if (!payload)
-                break;
-            dispatch(*payload, ec);
-            delivered = true;
-            break; // one upper-layer payload per call: its events view it
+        if (!ec) {
+            if (const auto payload = transport_.next_payload(ec)) {
+                dispatch(*payload, ec);
+                delivered = true; // one upper-layer payload per call: its events view it
+            }
         }
         if (!ec)
             after_transport_progress(ec);
         // Stop when events may be waiting, or when nothing moved.
-        if (delivered || (n == 0 && used == data.size()) || n == 0)
+        if (delivered || n == 0)
             break;
     }
     return used;
@@ -71,7 +64,8 @@ void client_session::dispatch(wire::bytes_view payload, boost::system::error_cod
     if (wire::is_connection(type)) {
         if (!auth_.succeeded()) {
             ec = errc::not_authenticated;
-            transport_.disconnect(2, "connection protocol message before authentication");
+            transport_.disconnect(reason_protocol_error,
+                                  "connection protocol message before authentication");
             return;
         }
         connection_.handle(payload, ec);

@@ -1,17 +1,11 @@
+#include "message_kinds.hpp"
+
 #include <ssh/session/errc.hpp>
 #include <ssh/session/server_session.hpp>
-#include <ssh/wire/msg.hpp>
 
 namespace ssh::session {
-namespace {
-
-constexpr std::uint32_t reason_protocol_error = 2; // RFC 4250 §4.2.2
-
-bool is_auth_message(std::uint8_t type) noexcept {
-    return type == wire::number(wire::msg::service_request) || wire::is_userauth(type);
-}
-
-} // namespace
+using detail::is_auth_message;
+using detail::reason_protocol_error;
 
 server_session::server_session(server_session_config config, crypto::random_source& random)
     : config_(std::move(config))

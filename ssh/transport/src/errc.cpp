@@ -33,8 +33,6 @@ const char* describe(errc e) noexcept {
         return "unexpected message";
     case errc::strict_kex_violation:
         return "strict key exchange violated";
-    case errc::sequence_wrapped:
-        return "sequence number wrapped during the initial key exchange";
     case errc::no_common_algorithm:
         return "no algorithm in common with the peer";
     case errc::kex_failed:

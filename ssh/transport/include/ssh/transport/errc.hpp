@@ -21,7 +21,6 @@ enum class errc {
     bad_message,                 // a message that does not parse
     unexpected_message,          // a message not allowed in the current state
     strict_kex_violation,        // broke strict KEX rules (OpenSSH PROTOCOL §1.10)
-    sequence_wrapped,            // a sequence number wrapped during the initial key exchange
     no_common_algorithm,         // negotiation failed; diagnostics name both lists
     kex_failed,                  // the key exchange computation failed (bad peer value...)
     host_key_signature_invalid,  // the exchange hash signature did not verify
