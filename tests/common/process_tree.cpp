@@ -1,10 +1,11 @@
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <test_common/process_tree.hpp>
 
 #include <charconv>
 #include <csignal>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <sstream>
 #include <string>
@@ -12,35 +13,6 @@
 namespace test_common {
 
 namespace {
-
-struct stat_fields {
-    process_id id;
-    pid_t parent = 0;
-    char state = '?';
-};
-
-// Parses /proc/PID/stat. The command name (field 2) is in parentheses and may itself contain
-// spaces and parentheses, so fields are counted from the last ')'.
-std::optional<stat_fields> read_stat(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    if (!in)
-        return std::nullopt;
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const auto close = text.rfind(')');
-    if (close == std::string::npos)
-        return std::nullopt;
-    std::istringstream rest(text.substr(close + 1));
-    stat_fields out;
-    out.id.pid = pid;
-    std::string skip;
-    rest >> out.state >> out.parent; // fields 3 and 4
-    for (int field = 5; field < 22 && rest; ++field)
-        rest >> skip;
-    rest >> out.id.start_time; // field 22
-    if (!rest)
-        return std::nullopt;
-    return out;
-}
 
 std::optional<pid_t> parse_pid(const std::string& name) {
     pid_t pid = 0;
@@ -52,15 +24,60 @@ std::optional<pid_t> parse_pid(const std::string& name) {
 
 } // namespace
 
+std::optional<std::string> read_proc_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return std::nullopt;
+    std::string text;
+    char chunk[4096];
+    for (int reads = 0; reads < 16; ++reads) { // /proc files of interest are far below 64 KiB
+        const ssize_t n = ::read(fd, chunk, sizeof chunk);
+        if (n < 0) {
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (n == 0)
+            break;
+        text.append(chunk, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return text;
+}
+
+std::optional<process_stat> read_process_stat(pid_t pid) {
+    const auto file = read_proc_file("/proc/" + std::to_string(pid) + "/stat");
+    if (!file)
+        return std::nullopt;
+    // The command name (field 2) is in parentheses and may itself contain spaces and
+    // parentheses, so fields are counted from the last ')'.
+    const auto close = file->rfind(')');
+    if (close == std::string::npos)
+        return std::nullopt;
+    std::istringstream rest(file->substr(close + 1));
+    process_stat out;
+    out.id.pid = pid;
+    std::string skip;
+    rest >> out.state >> out.parent; // fields 3 and 4
+    for (int field = 5; field < 14 && rest; ++field)
+        rest >> skip;
+    rest >> out.utime >> out.stime >> out.cutime >> out.cstime; // fields 14-17
+    for (int field = 18; field < 22 && rest; ++field)
+        rest >> skip;
+    rest >> out.id.start_time; // field 22
+    if (!rest)
+        return std::nullopt;
+    return out;
+}
+
 std::optional<process_id> identify_process(pid_t pid) {
-    const auto stat = read_stat(pid);
+    const auto stat = read_process_stat(pid);
     if (!stat)
         return std::nullopt;
     return stat->id;
 }
 
 std::optional<char> process_state(const process_id& process) {
-    const auto stat = read_stat(process.pid);
+    const auto stat = read_process_stat(process.pid);
     if (!stat || stat->id != process)
         return std::nullopt;
     return stat->state;
@@ -78,7 +95,7 @@ std::vector<process_id> descendants(pid_t root) {
         const auto pid = parse_pid(entry.path().filename().string());
         if (!pid)
             continue;
-        if (const auto stat = read_stat(*pid)) // it may have ended since the listing
+        if (const auto stat = read_process_stat(*pid)) // it may have ended since the listing
             children_of.emplace(stat->parent, stat->id);
     }
     std::vector<process_id> out;

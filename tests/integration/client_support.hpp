@@ -45,6 +45,20 @@ load_key(const std::filesystem::path& path, std::optional<std::string_view> pass
     return std::make_shared<const ssh::crypto::private_key>(std::move(*key));
 }
 
+// Host keys checked strictly against `known_hosts`, and the deadlines every test uses.
+inline void check_host_keys_strictly(ssh::asio::client_options& o,
+                                     const std::filesystem::path& known_hosts) {
+    ssh::known_hosts::store_options so;
+    so.user_file = known_hosts.string();
+    auto store = std::make_shared<ssh::known_hosts::store>(so);
+    store->load();
+    o.verify_host_key =
+        ssh::asio::make_known_hosts_verifier(store, ssh::known_hosts::policy::strict);
+    o.connect_timeout = std::chrono::seconds(10);
+    o.kex_timeout = std::chrono::seconds(20);
+    o.auth_timeout = std::chrono::seconds(20);
+}
+
 // Strict host key checking against the fixture's own known_hosts, and its ed25519 client key.
 inline ssh::asio::client_options
 options_for(const test_common::sshd_fixture& sshd,
@@ -54,15 +68,7 @@ options_for(const test_common::sshd_fixture& sshd,
     o.port = sshd.port();
     o.user = sshd.user();
     o.keys.push_back(load_key(sshd.client_key_path(key)));
-    ssh::known_hosts::store_options so;
-    so.user_file = sshd.known_hosts_path().string();
-    auto store = std::make_shared<ssh::known_hosts::store>(so);
-    store->load();
-    o.verify_host_key =
-        ssh::asio::make_known_hosts_verifier(store, ssh::known_hosts::policy::strict);
-    o.connect_timeout = std::chrono::seconds(10);
-    o.kex_timeout = std::chrono::seconds(20);
-    o.auth_timeout = std::chrono::seconds(20);
+    check_host_keys_strictly(o, sshd.known_hosts_path());
     return o;
 }
 

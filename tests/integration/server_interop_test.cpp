@@ -1,16 +1,10 @@
 // Our server role over TCP on 127.0.0.1, driven by OpenSSH's ssh client and by our own.
 #include "client_support.hpp"
+#include "test_server.hpp"
 
 #include <ssh/asio/server.hpp>
-#include <ssh/wire/writer.hpp>
 #include <test_common/run_command.hpp>
 #include <test_common/temp_dir.hpp>
-
-#include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
-
-#include <atomic>
-#include <thread>
 
 using namespace client_support;
 using test_common::key_type;
@@ -19,37 +13,19 @@ namespace {
 
 // A tiny device: accepts one user key, runs "exec" by echoing the command back.
 struct echo_server {
-    net::io_context io;
-    net::ip::tcp::acceptor acceptor{io, {net::ip::make_address("127.0.0.1"), 0}};
-    std::shared_ptr<const ssh::crypto::private_key> host_key;
     std::shared_ptr<const ssh::crypto::private_key> authorized;
-    std::thread thread;
+    // Last: it stops serving before `authorized` goes.
+    test_server::background_server listener;
 
     explicit echo_server(std::shared_ptr<const ssh::crypto::private_key> user_key)
-        : authorized(std::move(user_key)) {
-        boost::system::error_code ec;
-        auto key = ssh::crypto::private_key::generate(ssh::crypto::key_type::ed25519,
-                                                      ssh::crypto::system_random(), ec);
-        BOOST_REQUIRE(key.has_value());
-        host_key = std::make_shared<const ssh::crypto::private_key>(std::move(*key));
-        ssh::asio::server_options options;
-        options.host_keys = {host_key};
-        net::co_spawn(
-            io, ssh::asio::serve(acceptor, options, [this](auto& c, auto& e) { on_event(c, e); }),
-            net::detached);
-        thread = std::thread([this] { io.run_for(std::chrono::seconds(120)); });
-    }
-    ~echo_server() {
-        net::post(io, [this] {
-            acceptor.close();
-            io.stop();
-        });
-        thread.join();
-    }
-    std::uint16_t port() const { return acceptor.local_endpoint().port(); }
+        : authorized(std::move(user_key))
+        , listener(
+              {}, [this](auto& c, auto& e) { on_event(c, e); }, std::chrono::seconds(120)) {}
+    std::uint16_t port() const { return listener.port(); }
 
     std::string known_hosts_line() const {
-        return "[127.0.0.1]:" + std::to_string(port()) + " " + host_key->public_key().to_line();
+        return "[127.0.0.1]:" + std::to_string(port()) + " " +
+               listener.host_key().public_key().to_line();
     }
 
     void on_event(ssh::asio::server_connection& c, ssh::session::server_session_event& e) {
@@ -65,27 +41,9 @@ struct echo_server {
                 s.authentication().accept(false, ec);
             return;
         }
-        auto& ev = std::get<ssh::connection::connection_event>(e);
-        auto& ch = s.channels();
-        if (auto* open = std::get_if<ssh::connection::open_request>(&ev)) {
-            ch.accept_open(open->id, ec);
-        } else if (auto* req = std::get_if<ssh::connection::channel_request>(&ev)) {
-            if (req->name != "exec") {
-                if (req->want_reply)
-                    ch.reply_request(req->id, req->name == "env", ec);
-                return;
-            }
-            ssh::wire::reader r{req->data};
-            const std::string out = "you said: " + std::string(r.text(4096)) + "\n";
-            ch.reply_request(req->id, true, ec);
-            ch.send_data(req->id, {reinterpret_cast<const std::uint8_t*>(out.data()), out.size()},
-                         ssh::connection::data_stream::out, ec);
-            ch.send_eof(req->id, ec);
-            ssh::wire::writer status;
-            status.uint32(3);
-            ch.request(req->id, "exit-status", false, status.data(), ec);
-            ch.close(req->id, ec);
-        }
+        test_server::serve_echo_channels(
+            s.channels(), std::get<ssh::connection::connection_event>(e),
+            {.max_command = 4096, .exit_status = 3, .also_accepted = "env"});
     }
 };
 
@@ -158,13 +116,7 @@ BOOST_AUTO_TEST_CASE(our_client_against_our_server_over_tcp) {
     o.port = server.port();
     o.user = "netops";
     o.keys = {fixture_user_key()};
-    const auto expected = server.host_key->public_key();
-    o.verify_host_key = [expected](std::string_view, std::uint16_t,
-                                   const ssh::transport::host_key_offer& offer) {
-        const bool same =
-            offer.blob == std::vector<std::uint8_t>(expected.blob().begin(), expected.blob().end());
-        return ssh::asio::host_key_verdict{same, {}, same ? "" : "unexpected host key"};
-    };
+    o.verify_host_key = test_server::accept_only(server.listener);
     const auto out = connect_and_exec(o, "show clock");
     BOOST_REQUIRE_MESSAGE(!out.connect_error, out.connect_error.message);
     BOOST_TEST(out.result.out == "you said: show clock\n");

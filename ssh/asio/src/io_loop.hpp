@@ -11,6 +11,10 @@
 //     error_info describe(error_code) const;      // an error for people
 //     void on_fail();                             // wake whatever else waits
 //     std::optional<duration> idle_tick() const;  // poll at least this often (keepalive)
+//
+// Backpressure: while more than max_queued_output bytes of our output wait behind the write
+// in flight, the reader reads nothing. A peer that sends requests but never reads the
+// answers then stalls on its own TCP window instead of growing our memory (bad-input.md).
 
 #include <ssh/asio/client.hpp>
 #include <ssh/asio/errc.hpp>
@@ -62,12 +66,15 @@ public:
         , socket(ex)
         , writer_wake(ex)
         , ticker_wake(ex)
+        , reader_wake(ex)
         , read_buffer(initial_read_chunk) {}
 
     net::any_io_executor executor;
     net::ip::tcp::socket socket;
     signal writer_wake;
     signal ticker_wake;
+    signal reader_wake; // the writer finished a write: the reader may go on
+    std::size_t max_queued_output = std::size_t{4} << 20;
     error_info error;
     bool stopped = false; // no more I/O: error set, or closed
 
@@ -78,6 +85,7 @@ public:
         stopped = true;
         writer_wake.notify(); // flushes a DISCONNECT, then closes the socket
         ticker_wake.notify();
+        reader_wake.notify();
         self().on_fail();
     }
 
@@ -91,7 +99,12 @@ public:
     // `keep_alive` holds the connection's owner until the coroutine ends.
     net::awaitable<void> reader(std::shared_ptr<void> keep_alive) {
         co_await net::this_coro::throw_if_cancelled(false);
+        auto& session = self().io_session();
         while (!stopped) {
+            if (session.pending_output().size() > max_queued_output) {
+                co_await reader_wake.wait_until(clock::time_point::max());
+                continue;
+            }
             auto [ec, n] = co_await socket.async_read_some(net::buffer(read_buffer),
                                                            net::as_tuple(net::use_awaitable));
             if (ec) {
@@ -121,6 +134,7 @@ public:
                         fail({errc::connection_lost, "connection lost: " + ec.message()});
                     break;
                 }
+                reader_wake.notify();
                 continue;
             }
             if (stopped || session.finished())

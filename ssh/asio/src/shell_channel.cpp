@@ -1,5 +1,7 @@
 #include "client_impl.hpp"
 
+#include <utility>
+
 #include <boost/asio/this_coro.hpp>
 
 namespace ssh::asio {
@@ -98,9 +100,11 @@ net::awaitable<read_result> shell_channel::read_until(match_function match,
         result.text = ch.out.substr(0, *end);
         ch.out.erase(0, *end);
         result.error = {};
-    } else if (!result.error) {
-        result.error = {errc::connection_lost, "shell ended before the expected output"};
+        co_return result;
     }
+    if (!result.error)
+        result.error = {errc::connection_lost, "shell ended before the expected output"};
+    result.text = std::exchange(ch.out, {}); // what arrived: partial output is kept
     co_return result;
 }
 

@@ -62,13 +62,7 @@ void client_session::dispatch(wire::bytes_view payload, boost::system::error_cod
         return;
     }
     if (wire::is_connection(type)) {
-        if (!auth_.succeeded()) {
-            ec = errc::not_authenticated;
-            transport_.disconnect(reason_protocol_error,
-                                  "connection protocol message before authentication");
-            return;
-        }
-        connection_.handle(payload, ec);
+        detail::dispatch_connection(auth_.succeeded(), connection_, transport_, payload, ec);
         return;
     }
     transport_.send_unimplemented(transport_.last_received_sequence());

@@ -41,15 +41,7 @@ void server_session::dispatch(wire::bytes_view payload, boost::system::error_cod
         return;
     }
     if (wire::is_connection(type)) {
-        // Channels and global requests only after authentication (bad-input E41; the
-        // paramiko and AsyncSSH CVEs of 2018).
-        if (!auth_.succeeded()) {
-            ec = errc::not_authenticated;
-            transport_.disconnect(reason_protocol_error,
-                                  "connection protocol message before authentication");
-            return;
-        }
-        connection_.handle(payload, ec);
+        detail::dispatch_connection(auth_.succeeded(), connection_, transport_, payload, ec);
         return;
     }
     transport_.send_unimplemented(transport_.last_received_sequence());
@@ -60,6 +52,9 @@ void server_session::check_auth_outcome(boost::system::error_code& ec) {
         transport_.disconnect(auth_.disconnect_reason(), auth_.error_message());
         if (!ec)
             ec = auth_.error();
+    } else if (ec) {
+        // After success, a server-only auth message from the client (bad-input E40).
+        transport_.disconnect(reason_protocol_error, "unexpected authentication message");
     }
     if (auth_.succeeded())
         transport_.allow_rekey();
@@ -78,6 +73,9 @@ void server_session::disconnect(std::uint32_t reason, std::string_view text) {
 }
 
 std::optional<transport::clock::time_point> server_session::next_deadline() const noexcept {
+    // The login grace period starts at the first on_timer(): ask for that call at once.
+    if (config_.login_grace.count() > 0 && !login_deadline_ && !auth_.succeeded())
+        return transport::clock::time_point{};
     auto deadline = transport_.next_deadline();
     if (login_deadline_ && !auth_.succeeded() && (!deadline || *login_deadline_ < *deadline))
         deadline = login_deadline_;

@@ -4,6 +4,7 @@
 #include <sys/types.h>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace test_common {
@@ -16,6 +17,22 @@ struct process_id {
 
     friend bool operator==(const process_id&, const process_id&) = default;
 };
+
+// A small /proc file (up to 64 KiB) read with read(2), or nullopt. An ifstream would throw
+// from inside the standard library when the process ends between open and read (ESRCH).
+std::optional<std::string> read_proc_file(const std::string& path);
+
+// The fields of /proc/PID/stat that tests and benches read.
+struct process_stat {
+    process_id id;
+    char state = '?';                        // field 3
+    pid_t parent = 0;                        // field 4
+    unsigned long long utime = 0, stime = 0; // fields 14-15, clock ticks, every thread
+    long long cutime = 0, cstime = 0;        // fields 16-17: of the reaped children
+};
+
+// nullopt when there is no such process (it may end while being read).
+std::optional<process_stat> read_process_stat(pid_t pid);
 
 // The identity of a live process, or nullopt when there is none with that PID.
 std::optional<process_id> identify_process(pid_t pid);

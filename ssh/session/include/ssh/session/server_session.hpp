@@ -31,7 +31,8 @@ struct server_session_config {
     auth::server_auth_config auth;
     connection::connection_config connection; // side must be role::server
     // OpenSSH LoginGraceTime: the client must authenticate within this time of the first
-    // on_timer() call; 0 disables.
+    // on_timer() call, which next_deadline() asks for at once (a time already past) until
+    // it has come; 0 disables.
     std::chrono::seconds login_grace{120};
 };
 
