@@ -1,4 +1,5 @@
 #include <sim/fleet_mix.hpp>
+#include <sim/text.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -6,15 +7,7 @@
 namespace sim {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    constexpr std::string_view blanks = " \t";
-    const auto first = s.find_first_not_of(blanks);
-    if (first == std::string_view::npos) {
-        return {};
-    }
-    const auto last = s.find_last_not_of(blanks);
-    return s.substr(first, last - first + 1);
-}
+using text::trim;
 
 bool is_known(std::string_view name) {
     return std::any_of(known_platforms.begin(), known_platforms.end(),
@@ -34,24 +27,6 @@ std::string known_list() {
 
 std::string quoted(std::string_view s) {
     return "\"" + std::string(s) + "\"";
-}
-
-/// Digits only, value in [0, max_mix_weight]; no sign, no spaces inside, no fraction.
-std::optional<std::uint32_t> parse_weight(std::string_view text) {
-    if (text.empty()) {
-        return std::nullopt;
-    }
-    std::uint64_t value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') {
-            return std::nullopt;
-        }
-        value = value * 10 + static_cast<std::uint64_t>(c - '0');
-        if (value > max_mix_weight) {
-            return std::nullopt;
-        }
-    }
-    return static_cast<std::uint32_t>(value);
 }
 
 bool all_digits(std::string_view s) {
@@ -98,7 +73,7 @@ mix_result parse_fleet_mix(std::string_view spec) {
             return mix_error{"unknown platform " + quoted(name) + " in entry " + quoted(entry) +
                              ": known platforms are " + known_list()};
         }
-        const auto weight = parse_weight(weight_text);
+        const auto weight = text::parse_unsigned(weight_text, max_mix_weight);
         if (!weight) {
             std::string why = all_digits(weight_text)
                                   ? "exceeds the maximum " + std::to_string(max_mix_weight)
@@ -111,7 +86,7 @@ mix_result parse_fleet_mix(std::string_view spec) {
         if (repeated) {
             return mix_error{"platform " + quoted(name) + " appears more than once in fleet mix"};
         }
-        entries.push_back({std::string(name), *weight});
+        entries.push_back({std::string(name), static_cast<std::uint32_t>(*weight)});
 
         if (comma == std::string_view::npos) {
             break;

@@ -1,0 +1,42 @@
+// The small read-only file system a simulated host shows to cat and ls: a few files under
+// /etc and /proc with contents from its facts, and the usual top-level directories.
+#pragma once
+
+#include "linux_facts.hpp"
+
+#include <sim/device_model.hpp>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sim::linux_host {
+
+class virtual_fs {
+public:
+    virtual_fs(const device_profile& profile, const linux_facts& facts, host_clock clock);
+
+    bool is_directory(const std::string& path) const;
+    bool exists(const std::string& path) const;
+    // nullopt for a directory or a missing file. /proc/uptime reads `now`.
+    std::optional<std::string> read(const std::string& path, sim_clock::time_point now) const;
+    // Names in a directory, sorted.
+    std::vector<std::string> list(const std::string& path) const;
+
+private:
+    using file_contents = std::function<std::string(sim_clock::time_point)>;
+
+    void add_file(const std::string& path, file_contents contents);
+    void add_directory(const std::string& path);
+
+    std::map<std::string, file_contents> files_;
+    std::map<std::string, std::vector<std::string>> directories_; // path -> entries
+};
+
+// "cd" and file arguments: `path` relative to `cwd`, with "." and ".." resolved.
+std::string resolve_path(std::string_view cwd, std::string_view path);
+
+} // namespace sim::linux_host
