@@ -339,6 +339,47 @@ BOOST_AUTO_TEST_CASE(conn_limit_refuses_the_extra_connection) {
     BOOST_TEST(stats.refused == 1u);
 }
 
+BOOST_AUTO_TEST_CASE(one_loopback_address_per_device) {
+    auto o = options("linux=1", 3);
+    o.listen = "127.0.0.10";
+    o.address_per_device = true;
+    running_fleet f(o);
+    for (const auto& [name, address] :
+         {std::pair{"linux-0001", "127.0.0.10"}, std::pair{"linux-0002", "127.0.0.11"},
+          std::pair{"linux-0003", "127.0.0.12"}}) {
+        const auto& d = f.device(name);
+        BOOST_TEST(d.address == address);
+        const auto out = connect_and_exec(f.client_options(d), "hostname");
+        BOOST_TEST(out.result.out == std::string(name) + "\n",
+                   name << ": " << out.connect_error.message);
+    }
+}
+
+// Host keys kept in a folder: a restarted fleet presents the same keys, so the known_hosts
+// written the first time stays valid.
+BOOST_AUTO_TEST_CASE(host_keys_survive_a_restart) {
+    test_common::temp_dir keys;
+    auto o = options("cisco_ios=1,linux=1", 2);
+    o.host_key_types = {ssh::crypto::key_type::ed25519, ssh::crypto::key_type::ecdsa_nistp256};
+    o.host_key_dir = keys.path();
+    std::vector<std::string> first, second;
+    {
+        running_fleet f(o);
+        for (const auto& d : f.devices())
+            for (const auto& k : d.host_keys)
+                first.push_back(k.to_line());
+    }
+    BOOST_TEST(std::filesystem::exists(keys / "ios-0001.ed25519"));
+    running_fleet again(o);
+    for (const auto& d : again.devices())
+        for (const auto& k : d.host_keys)
+            second.push_back(k.to_line());
+    BOOST_TEST(first.size() == 4u);
+    BOOST_TEST((first == second));
+    const auto out = connect_and_exec(again.client_options(again.device("linux-0001")), "true");
+    BOOST_TEST(!out.connect_error, out.connect_error.message);
+}
+
 // Scale: a thousand devices in one process, every one answering, 32 clients at a time.
 BOOST_AUTO_TEST_CASE(a_thousand_devices_all_answer) {
     running_fleet f(options("cisco_ios=60,arista_eos=20,juniper_junos=10,linux=10", 1000));

@@ -42,10 +42,20 @@ void* operator new(std::size_t n) {
         return p;
     throw std::bad_alloc();
 }
+// Array forms too: under ASan the runtime's own operator new[] would not call ours.
+void* operator new[](std::size_t n) {
+    return operator new(n);
+}
 void operator delete(void* p) noexcept {
     std::free(p);
 }
 void operator delete(void* p, std::size_t) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
     std::free(p);
 }
 

@@ -2,10 +2,11 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <chrono>
 #include <memory>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -246,11 +247,12 @@ BOOST_AUTO_TEST_CASE(running_config_counts_its_bytes) {
     auto s = open(*model);
     s.enable();
     const std::string text = s.run("show running-config");
-    const std::regex header{
-        "^Building configuration\\.\\.\\.\n\nCurrent configuration : (\\d+) bytes\n"};
-    std::smatch m;
-    BOOST_REQUIRE(std::regex_search(text, m, header));
-    BOOST_TEST(std::stoul(m[1].str()) == text.size() - static_cast<std::size_t>(m.length(0)));
+    const RE2 header{
+        "^(Building configuration\\.\\.\\.\n\nCurrent configuration : (\\d+) bytes\n)"};
+    std::string whole;
+    std::size_t bytes = 0;
+    BOOST_REQUIRE(RE2::PartialMatch(text, header, &whole, &bytes));
+    BOOST_TEST(bytes == text.size() - whole.size());
     BOOST_TEST(text.ends_with("!\nend\n"));
 }
 
@@ -346,7 +348,7 @@ BOOST_AUTO_TEST_CASE(show_version_has_what_textfsm_reads) {
           "^Base Ethernet MAC Address\\s+: ([0-9a-f]{2}:){5}[0-9a-f]{2}$",
           "^Configuration register is 0x2102$"}) {
         BOOST_TEST_CONTEXT(pattern) {
-            BOOST_TEST(std::regex_search(text, std::regex(pattern, std::regex::multiline)));
+            BOOST_TEST(RE2::PartialMatch(text, RE2(std::string("(?m)") + pattern)));
         }
     }
 }
@@ -357,18 +359,17 @@ BOOST_AUTO_TEST_CASE(clock_and_uptime_follow_now) {
     const auto clock_at = [&](sim::sim_clock::time_point now) {
         return s.cli->run("show clock", now).text;
     };
-    const std::regex format{"^(\\d\\d):(\\d\\d):(\\d\\d)\\.\\d{3} UTC [A-Z][a-z]{2} [A-Z][a-z]{2} "
-                            "\\d{1,2} 20\\d\\d\n$"};
+    const RE2 format{"(\\d\\d):(\\d\\d):(\\d\\d)\\.\\d{3} UTC [A-Z][a-z]{2} [A-Z][a-z]{2} "
+                     "\\d{1,2} 20\\d\\d\n"};
     const std::string before = clock_at(boot);
     const std::string after = clock_at(boot + std::chrono::seconds(61));
-    std::smatch a;
-    std::smatch b;
-    BOOST_REQUIRE(std::regex_match(before, a, format));
-    BOOST_REQUIRE(std::regex_match(after, b, format));
-    const auto seconds = [](const std::smatch& m) {
-        return std::stoi(m[1]) * 3600 + std::stoi(m[2]) * 60 + std::stoi(m[3]);
+    // Seconds of the day shown.
+    const auto seconds = [&](const std::string& text) {
+        int h = 0, m = 0, sec = 0;
+        BOOST_REQUIRE_MESSAGE(RE2::FullMatch(text, format, &h, &m, &sec), text);
+        return h * 3600 + m * 60 + sec;
     };
-    BOOST_TEST((seconds(b) - seconds(a) + 86400) % 86400 == 61);
+    BOOST_TEST((seconds(after) - seconds(before) + 86400) % 86400 == 61);
     BOOST_TEST(clock_at(boot) == before);
     BOOST_TEST(model->exec("show version", boot).out !=
                model->exec("show version", boot + std::chrono::hours(30)).out);
