@@ -1,5 +1,6 @@
 // fleetsh: automate fleets of network devices and servers over SSH.
 #include "exec_command.hpp"
+#include "inventory_command.hpp"
 #include "self_check.hpp"
 #include "sim_command.hpp"
 
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
 
     int exit_code = 0;
     app::add_exec_command(root, exit_code);
+    app::add_inventory_command(root, exit_code);
     app::add_self_check_command(root, exit_code);
     app::add_sim_command(root, exit_code);
 
