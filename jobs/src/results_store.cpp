@@ -91,6 +91,13 @@ results_store::write_output(std::string_view device, std::string_view command,
     return command_record{std::string(command), file, bytes.size(), complete, duration};
 }
 
+void results_store::reset_device(std::string_view device) {
+    const auto folder = file_safe_name(device);
+    used_names_.erase(folder);
+    std::error_code ec;
+    std::filesystem::remove_all(run_folder_ / folder, ec); // nothing there is not an error
+}
+
 std::optional<write_error> results_store::write_summary(const run_summary& summary) const {
     return write_file_atomically(run_folder_ / "summary.json", summary_json(summary));
 }
