@@ -1,4 +1,5 @@
 // fleetsh: automate fleets of network devices and servers over SSH.
+#include "collect_command.hpp"
 #include "exec_command.hpp"
 #include "inventory_command.hpp"
 #include "self_check.hpp"
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
 
     int exit_code = 0;
     app::add_exec_command(root, exit_code);
+    app::add_collect_command(root, exit_code);
     app::add_inventory_command(root, exit_code);
     app::add_self_check_command(root, exit_code);
     app::add_sim_command(root, exit_code);

@@ -1,0 +1,120 @@
+// `fleetsh collect` as a person runs it, against `fleetsh sim` in the background: files,
+// --json lines, exit codes, and Ctrl-C in the middle of a run.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <test_common/process.hpp>
+#include <test_common/run_command.hpp>
+#include <test_common/temp_dir.hpp>
+
+#include <boost/json.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <csignal>
+#include <filesystem>
+#include <sstream>
+#include <thread>
+
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct background_sim {
+    test_common::temp_dir dir;
+    pid_t pid = -1;
+
+    explicit background_sim(std::vector<std::string> extra) {
+        std::vector<std::string> argv = {FLEETSH_BINARY,     "sim",
+                                         "--host-key-types", "ed25519",
+                                         "--inventory-out",  inventory().string()};
+        argv.insert(argv.end(), extra.begin(), extra.end());
+        test_common::spawn_options o;
+        o.die_with_parent = true;
+        pid = test_common::spawn_process(argv, o);
+        for (int i = 0; i < 400 && !fs::exists(inventory()); ++i)
+            std::this_thread::sleep_for(25ms);
+        BOOST_REQUIRE_MESSAGE(fs::exists(inventory()), "the simulator wrote no inventory");
+    }
+    ~background_sim() { test_common::terminate_process(pid); }
+    fs::path inventory() const { return dir / "lab" / "inventory.yaml"; }
+};
+
+std::vector<std::string> collect(const background_sim& sim, std::vector<std::string> extra) {
+    std::vector<std::string> argv = {FLEETSH_BINARY, "collect",
+                                     "-i",           sim.inventory().string(),
+                                     "--out",        (sim.dir / "results").string()};
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    return argv;
+}
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(collect_cli)
+
+BOOST_AUTO_TEST_CASE(json_lines_files_and_exit_status) {
+    background_sim sim({"--devices", "12", "--mix", "cisco_ios=1,arista_eos=1", "--faults",
+                        "auth-reject@eos-0001"});
+    const auto argv = collect(sim, {"--json", "-c", "show version", "-c", "show clock"});
+    const auto r = test_common::run_command(argv);
+    BOOST_TEST(r.exit_code == 1, test_common::describe(argv, r)); // one device fails
+    std::istringstream lines(r.out);
+    std::string line;
+    int devices = 0, failed = 0;
+    while (std::getline(lines, line)) {
+        const auto d = boost::json::parse(line).as_object();
+        ++devices;
+        if (d.at("status").as_string() != "ok") {
+            ++failed;
+            BOOST_TEST(d.at("name").as_string() == "eos-0001");
+            BOOST_TEST(d.at("error_class").as_string() == "auth_failed");
+        }
+    }
+    BOOST_TEST(devices == 12);
+    BOOST_TEST(failed == 1);
+    BOOST_TEST(fs::exists(sim.dir / "results" / "latest" / "ios-0001" / "show_version.txt"));
+    BOOST_TEST(fs::exists(sim.dir / "results" / "latest" / "summary.json"));
+    // The password never reaches any output.
+    BOOST_TEST(r.out.find("admin\"") == std::string::npos);
+
+    const auto ok = test_common::run_command(
+        collect(sim, {"--filter", "platform=cisco_ios", "-c", "show version"}));
+    BOOST_TEST(ok.exit_code == 0, ok.err);
+    const auto usage =
+        test_common::run_command(collect(sim, {"--filter", "colour=red", "-c", "x"}));
+    BOOST_TEST(usage.exit_code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(interrupted_run_keeps_what_it_collected) {
+    // Every device hangs on its commands: only Ctrl-C ends this run early.
+    background_sim sim({"--devices", "6", "--mix", "linux=1", "--faults", "hang@linux-0004,linux-0005,linux-0006"});
+    const auto out = sim.dir / "stdout";
+    const int fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    test_common::spawn_options o;
+    o.io.stdout_fd = fd;
+    o.die_with_parent = true;
+    const auto pid = test_common::spawn_process(
+        collect(sim, {"--json", "--command-timeout", "600", "--grace", "1", "-c", "uname -a"}), o);
+    ::close(fd);
+    // Wait until the healthy devices are reported, then interrupt.
+    for (int i = 0; i < 400 && test_common::read_file(out).size() < 10; ++i)
+        std::this_thread::sleep_for(25ms);
+    std::this_thread::sleep_for(200ms);
+    ::kill(pid, SIGINT);
+    const auto status = test_common::wait_for_exit(pid, 30s);
+    BOOST_REQUIRE_MESSAGE(status.has_value(), "collect did not stop after SIGINT");
+    BOOST_TEST(test_common::exit_code_of(*status) == 130);
+    const auto summary =
+        boost::json::parse(test_common::read_file(sim.dir / "results" / "latest" / "summary.json"));
+    BOOST_TEST(summary.at("interrupted").as_bool());
+    BOOST_TEST(summary.at("devices_total").as_int64() == 6);
+    BOOST_TEST(summary.at("devices_ok").as_int64() + summary.at("devices_interrupted").as_int64() +
+                   summary.at("devices_failed").as_int64() ==
+               6);
+    BOOST_TEST(summary.at("devices_ok").as_int64() >= 1);
+    // No temporary file is left half-written.
+    for (const auto& e : fs::recursive_directory_iterator(sim.dir / "results"))
+        BOOST_TEST(e.path().filename().string().find(".tmp.") == std::string::npos, e.path());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
