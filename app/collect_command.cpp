@@ -122,11 +122,12 @@ int run_collect_command(collect_args& a) {
     if (a.command_timeout)
         settings.command_timeout = std::chrono::seconds(a.command_timeout);
     std::vector<jobs::collect_target> targets;
+    verifier_cache verifiers;
     bool bad = false;
     for (const auto& host : std::get<inventory::host_list>(loaded)) {
         if (!inventory::matches_all(host, filters))
             continue;
-        auto t = make_target(host, drivers, settings);
+        auto t = make_target(host, drivers, settings, verifiers);
         if (auto* message = std::get_if<std::string>(&t)) {
             fmt::print(stderr, "fleetsh collect: {}\n", *message);
             bad = true;

@@ -1,6 +1,5 @@
 #include "collect_targets.hpp"
 
-#include <ssh/asio/openssh_options.hpp>
 #include <ssh/crypto/private_key.hpp>
 
 namespace app {
@@ -56,9 +55,20 @@ std::optional<std::string> reveal(const std::optional<inventory::credential>& c,
 
 } // namespace
 
+ssh::asio::host_key_verifier verifier_cache::get(const ssh::asio::openssh_settings& s) {
+    const auto key = s.user_known_hosts_file + '\n' + s.global_known_hosts_file + '\n' +
+                     std::to_string(static_cast<int>(s.host_key_checking)) +
+                     (s.batch_mode ? "b" : "");
+    auto it = by_setting_.find(key);
+    if (it == by_setting_.end())
+        it = by_setting_.emplace(key, ssh::asio::make_verifier(s, nullptr)).first;
+    return it->second;
+}
+
 std::variant<jobs::collect_target, std::string> make_target(const inventory::resolved_host& host,
                                                             const engine::driver_registry& drivers,
-                                                            const target_settings& settings) {
+                                                            const target_settings& settings,
+                                                            verifier_cache& verifiers) {
     jobs::collect_target t{host.name, host.address, host.port, host.platform, {}};
     auto& plan = t.plan;
     plan.driver = drivers.find(host.platform.empty() ? "linux" : host.platform);
@@ -108,7 +118,7 @@ std::variant<jobs::collect_target, std::string> make_target(const inventory::res
                    (hint.empty() ? "" : " (" + hint + ")");
         o.keys.push_back(std::make_shared<const ssh::crypto::private_key>(std::move(*key)));
     }
-    o.verify_host_key = ssh::asio::make_verifier(ssh_settings, nullptr);
+    o.verify_host_key = verifiers.get(ssh_settings);
     return t;
 }
 
