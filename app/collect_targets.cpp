@@ -100,6 +100,10 @@ std::variant<jobs::collect_target, std::string> make_target(const inventory::res
         plan.command_timeout = *settings.command_timeout;
     else if (c.command_timeout)
         plan.command_timeout = *c.command_timeout;
+    if (settings.device_timeout)
+        plan.device_timeout = *settings.device_timeout;
+    else if (c.device_timeout)
+        plan.device_timeout = *c.device_timeout;
 
     std::string error;
     o.password = reveal(host.password, host, "password", error);

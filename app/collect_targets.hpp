@@ -16,8 +16,9 @@ namespace app {
 
 struct target_settings {
     std::vector<std::string> commands;
-    std::vector<std::string> openssh_options; // -o, applied to every device last
-    std::optional<std::chrono::milliseconds> command_timeout;
+    std::vector<std::string> openssh_options;                 // -o, applied to every device last
+    std::optional<std::chrono::milliseconds> command_timeout; // over the inventory's
+    std::optional<std::chrono::milliseconds> device_timeout;  // over the inventory's
 };
 
 // One host key verifier, and so one known_hosts store parsed once, per distinct known_hosts

@@ -2,6 +2,7 @@
 #include "collect_command.hpp"
 #include "exec_command.hpp"
 #include "inventory_command.hpp"
+#include "run_command.hpp"
 #include "self_check.hpp"
 #include "sim_command.hpp"
 
@@ -17,6 +18,7 @@ int main(int argc, char** argv) {
     app::add_exec_command(root, exit_code);
     app::add_collect_command(root, exit_code);
     app::add_inventory_command(root, exit_code);
+    app::add_run_command(root, exit_code);
     app::add_self_check_command(root, exit_code);
     app::add_sim_command(root, exit_code);
 

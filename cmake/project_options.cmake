@@ -16,7 +16,10 @@ endif()
 
 if(FLEETSH_SANITIZE)
   set(_san -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
-  target_compile_options(fleetsh_options INTERFACE ${_san})
+  # -O1 -g1 (after the build type's flags, so they win): the sanitized build exists to run the
+  # tests, and at -O2 -g it compiled three times slower than the normal build. -O1 is what the
+  # sanitizer docs suggest; -g1 keeps file:line in reports.
+  target_compile_options(fleetsh_options INTERFACE ${_san} -O1 -g1)
   target_link_options(fleetsh_options INTERFACE ${_san})
 endif()
 

@@ -36,6 +36,8 @@ entry describe(device_errc e) noexcept {
         return {"channel_open_failed", "the peer refused to open a channel"};
     case device_errc::command_timeout:
         return {"command_timeout", "command timed out"};
+    case device_errc::device_timeout:
+        return {"device_timeout", "the device's whole-session deadline passed"};
     case device_errc::prompt_not_found:
         return {"prompt_not_found", "device prompt not found"};
     case device_errc::device_error:

@@ -1,4 +1,5 @@
 // The shell text processor: terminal noise out, prompt and pager found on a bounded tail.
+#include <engine/error_patterns.hpp>
 #include <engine/shell_text.hpp>
 
 #include <re2/re2.h>
@@ -61,7 +62,7 @@ struct shell_text::impl {
     bool blank_line_before_prompt = false;
     std::vector<mode_pattern> prompts; // tried in order
     std::vector<std::unique_ptr<RE2>> pagers;
-    std::vector<std::pair<std::string, std::unique_ptr<RE2>>> errors;
+    std::optional<error_patterns> errors;
 
     std::string buffer; // cleaned output since the last answer was taken
     escape_state escape = escape_state::none;
@@ -241,9 +242,7 @@ shell_text::shell_text(const platform_driver& driver, shell_text_options options
     for (const auto& p : driver.pager_prompts)
         if (auto re = compile("(" + p + ")\\z"))
             impl_->pagers.push_back(std::move(re));
-    for (const auto& p : driver.error_patterns)
-        if (auto re = compile("(?m:" + p + ")"))
-            impl_->errors.emplace_back(p, std::move(re));
+    impl_->errors.emplace(driver.error_patterns);
 }
 
 shell_text::~shell_text() = default;
@@ -316,12 +315,7 @@ shell_answer shell_text::take_answer() {
         else if (text.ends_with("\n\n"))
             text.pop_back();
     }
-    for (const auto& [pattern, re] : s.errors) {
-        if (RE2::PartialMatch(text, *re)) {
-            answer.device_error = pattern;
-            break;
-        }
-    }
+    answer.device_error = s.errors->first_match(text);
     answer.output = std::move(text);
     s.pages = 0;
     return answer;

@@ -1,32 +1,15 @@
 #include "document_reader.hpp"
 
 #include "layer_reader.hpp"
-#include "yaml_walk.hpp"
+
+#include <inventory/yaml_walk.hpp>
 
 #include <yaml-cpp/yaml.h>
-
-#include <fstream>
-#include <sstream>
-#include <system_error>
 
 namespace inventory::detail {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::optional<YAML::Node> parse(std::string_view yaml, const std::string& file,
-                                error_list& errors) {
-    try {
-        return YAML::Load(std::string(yaml));
-    } catch (const YAML::Exception& e) {
-        const source_mark at = e.mark.is_null()
-                                   ? source_mark{file, 0, 0}
-                                   : source_mark{file, static_cast<std::size_t>(e.mark.line) + 1,
-                                                 static_cast<std::size_t>(e.mark.column) + 1};
-        report(errors, at, "YAML syntax error: " + e.msg);
-        return std::nullopt;
-    }
-}
 
 /// A map of name -> fields: the hosts or the groups.
 void read_named(const YAML::Node& map, origin::level level, std::string_view what,
@@ -62,10 +45,6 @@ layer read_defaults(const YAML::Node& body, const YAML::Node& at, const read_con
     return l;
 }
 
-std::string shown_path(const fs::path& p) {
-    return p.lexically_normal().string();
-}
-
 } // namespace
 
 document read_single_file(std::string_view yaml, const std::string& file, const fs::path& base_dir,
@@ -73,7 +52,7 @@ document read_single_file(std::string_view yaml, const std::string& file, const 
     document doc;
     doc.base_dir = base_dir;
     const read_context ctx{file, base_dir, &errors};
-    const auto root = parse(yaml, file, errors);
+    const auto root = parse_yaml(yaml, file, errors);
     if (!root) {
         return doc;
     }
@@ -115,8 +94,8 @@ document read_nornir_folder(const fs::path& folder, error_list& errors) {
         if (!required && !fs::exists(path, ec)) {
             return std::nullopt;
         }
-        const auto text = read_text_file(path, errors);
-        return text ? parse(*text, shown_path(path), errors) : std::nullopt;
+        const auto text = read_text_file(path, "the inventory", max_inventory_file_size, errors);
+        return text ? parse_yaml(*text, shown_path(path), errors) : std::nullopt;
     };
     const auto context = [&](const char* name) {
         return read_context{shown_path(folder / name), folder, &errors};
@@ -131,30 +110,6 @@ document read_nornir_folder(const fs::path& folder, error_list& errors) {
         doc.defaults = read_defaults(*defaults, *defaults, context("defaults.yaml"));
     }
     return doc;
-}
-
-std::optional<std::string> read_text_file(const fs::path& path, error_list& errors) {
-    const std::string shown = shown_path(path);
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec) {
-        report(errors, source_mark{shown, 0, 0}, "cannot read the inventory: " + ec.message());
-        return std::nullopt;
-    }
-    if (size > max_inventory_file_size) {
-        report(errors, source_mark{shown, 0, 0},
-               "the inventory is larger than " + std::to_string(max_inventory_file_size) +
-                   " bytes");
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-        report(errors, source_mark{shown, 0, 0}, "cannot read the inventory");
-        return std::nullopt;
-    }
-    return std::move(text).str();
 }
 
 } // namespace inventory::detail

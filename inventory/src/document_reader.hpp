@@ -19,8 +19,4 @@ inline constexpr std::uintmax_t max_inventory_file_size = 64ULL * 1024 * 1024;
 /// hosts.yaml (required), groups.yaml and defaults.yaml (optional) in `folder`.
 [[nodiscard]] document read_nornir_folder(const std::filesystem::path& folder, error_list& errors);
 
-/// The whole file, or nullopt with an error (missing, unreadable, larger than the limit).
-[[nodiscard]] std::optional<std::string> read_text_file(const std::filesystem::path& path,
-                                                        error_list& errors);
-
 } // namespace inventory::detail

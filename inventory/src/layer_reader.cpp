@@ -1,7 +1,8 @@
 #include "layer_reader.hpp"
 
 #include "values.hpp"
-#include "yaml_walk.hpp"
+
+#include <inventory/yaml_walk.hpp>
 
 #include <array>
 #include <string_view>

@@ -3,6 +3,7 @@
 #include "validate.hpp"
 
 #include <inventory/load.hpp>
+#include <inventory/yaml_walk.hpp>
 
 #include <algorithm>
 #include <system_error>
@@ -53,7 +54,8 @@ load_result load_inventory(const fs::path& path, const load_options& options) {
         const auto doc = detail::read_nornir_folder(path, errors);
         return finish(doc, std::move(errors), options);
     }
-    const auto text = detail::read_text_file(path, errors);
+    const auto text =
+        read_text_file(path, "the inventory", detail::max_inventory_file_size, errors);
     if (!text) {
         return errors;
     }

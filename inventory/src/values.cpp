@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-namespace inventory::detail {
+namespace inventory {
 
 std::optional<std::uint64_t> parse_unsigned(std::string_view text) {
     // 18 digits always fit in 64 bits, and no inventory value needs more.
@@ -28,6 +28,9 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
         text.remove_suffix(2);
     } else if (text.size() > 1 && text.back() == 's') {
         text.remove_suffix(1);
+    } else if (text.size() > 1 && text.back() == 'm') {
+        scale = 60'000;
+        text.remove_suffix(1);
     }
     const auto number = parse_unsigned(text);
     if (!number || *number == 0 || *number > day_ms / scale) {
@@ -35,6 +38,10 @@ std::optional<std::chrono::milliseconds> parse_duration(std::string_view text) {
     }
     return std::chrono::milliseconds(*number * scale);
 }
+
+} // namespace inventory
+
+namespace inventory::detail {
 
 std::optional<host_key_policy> parse_host_key_policy(std::string_view text) {
     static constexpr std::array<std::pair<std::string_view, host_key_policy>, 4> names{{

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <inventory/host.hpp>
+#include <inventory/yaml_walk.hpp>
 
 #include <chrono>
 #include <cstdint>
@@ -11,12 +12,6 @@
 #include <string_view>
 
 namespace inventory::detail {
-
-/// "30" (seconds), "30s", "500ms": a positive duration of at most a day.
-[[nodiscard]] std::optional<std::chrono::milliseconds> parse_duration(std::string_view text);
-
-/// Decimal digits only; nullopt when `text` is not an integer at all (or too long to be one).
-[[nodiscard]] std::optional<std::uint64_t> parse_unsigned(std::string_view text);
 
 /// "strict", "accept-new", "auto-add", "off" (not "ask": nobody is there to answer).
 [[nodiscard]] std::optional<host_key_policy> parse_host_key_policy(std::string_view text);

@@ -1,8 +1,57 @@
-#include "yaml_walk.hpp"
+#include "layer.hpp"
 
+#include <inventory/yaml_walk.hpp>
+
+#include <fstream>
 #include <map>
+#include <sstream>
+#include <system_error>
 
-namespace inventory::detail {
+namespace inventory {
+using detail::report;
+
+std::string shown_path(const std::filesystem::path& path) {
+    return path.lexically_normal().string();
+}
+
+std::optional<std::string> read_text_file(const std::filesystem::path& path, std::string_view what,
+                                          std::uintmax_t max_size, error_list& errors) {
+    const std::string shown = shown_path(path);
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) {
+        report(errors, source_mark{shown, 0, 0},
+               "cannot read " + std::string(what) + ": " + ec.message());
+        return std::nullopt;
+    }
+    if (size > max_size) {
+        report(errors, source_mark{shown, 0, 0},
+               std::string(what) + " is larger than " + std::to_string(max_size) + " bytes");
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (!in) {
+        report(errors, source_mark{shown, 0, 0}, "cannot read " + std::string(what));
+        return std::nullopt;
+    }
+    return std::move(text).str();
+}
+
+std::optional<YAML::Node> parse_yaml(std::string_view yaml, const std::string& file,
+                                     error_list& errors) {
+    try {
+        return YAML::Load(std::string(yaml));
+    } catch (const YAML::Exception& e) {
+        const source_mark at = e.mark.is_null()
+                                   ? source_mark{file, 0, 0}
+                                   : source_mark{file, static_cast<std::size_t>(e.mark.line) + 1,
+                                                 static_cast<std::size_t>(e.mark.column) + 1};
+        report(errors, at, "YAML syntax error: " + e.msg);
+        return std::nullopt;
+    }
+}
 
 source_mark mark_of(const YAML::Node& node, const std::string& file) {
     const YAML::Mark m = node.Mark();
@@ -53,4 +102,4 @@ void for_each_entry(
     }
 }
 
-} // namespace inventory::detail
+} // namespace inventory

@@ -1,7 +1,9 @@
 #include <engine/classify.hpp>
 #include <engine/device_error.hpp>
+#include <engine/log.hpp>
 #include <jobs/collect.hpp>
 
+#include <fstream>
 #include <mutex>
 
 namespace jobs {
@@ -38,6 +40,39 @@ device_status status_of(const engine::device_done& d, bool stopping) {
     return kind == engine::device_errc::interrupted || (stopping && d.attempts == 0)
                ? device_status::interrupted
                : device_status::failed;
+}
+
+// The device's session log (a retry starts the folder afresh, so it holds the last attempt;
+// fleetsh.log says why earlier ones failed); nullptr, with a warning in the log, when the file
+// cannot be opened: a missing session log must not fail the device.
+std::unique_ptr<engine::session_log>
+open_session_log(shared_results& shared, const collect_target& target, unsigned attempt) {
+    std::filesystem::path file;
+    {
+        std::lock_guard lock(shared.mutex);
+        file = shared.store.device_folder(target.name);
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(file, ec);
+    file /= "session.log";
+    auto out = std::make_shared<std::ofstream>(file, std::ios::trunc | std::ios::binary);
+    if (ec || !*out) {
+        engine::logger().warn("{}: cannot write {}", target.name, file.string());
+        return nullptr;
+    }
+    std::vector<std::string> secrets;
+    if (target.plan.connection.password)
+        secrets.push_back(*target.plan.connection.password);
+    if (target.plan.enable_secret)
+        secrets.push_back(*target.plan.enable_secret);
+    auto log = std::make_unique<engine::session_log>(
+        [out](std::string_view bytes) {
+            out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            out->flush(); // a hung device's log must show what came before the hang
+        },
+        std::move(secrets));
+    log->event("fleetsh session log of " + target.name + ", attempt " + std::to_string(attempt));
+    return log;
 }
 
 } // namespace
@@ -82,8 +117,11 @@ collect_outcome run_collect(const std::vector<collect_target>& targets,
                 shared.store.reset_device(target.name);
                 shared.summary.devices[i].commands.clear();
             }
+            engine::logger().debug("{}: attempt {} starts", target.name, attempt);
+            auto log = options.session_log ? open_session_log(shared, target, attempt) : nullptr;
             auto report = co_await engine::run_device_session(
-                target.plan, [&](const engine::command_result& r) {
+                target.plan,
+                [&](const engine::command_result& r) {
                     std::lock_guard lock(shared.mutex);
                     auto written = shared.store.write_output(target.name, r.command, r.output,
                                                              r.complete, r.duration);
@@ -92,11 +130,18 @@ collect_outcome run_collect(const std::vector<collect_target>& targets,
                     else
                         shared.summary.devices[i].commands.push_back(
                             std::get<command_record>(written));
-                });
+                },
+                log.get());
             std::lock_guard lock(shared.mutex);
             auto& record = shared.summary.devices[i];
             record.timings_ms = report.timings_ms;
             record.error_message = report.message;
+            // A transient failure may be retried: say why this attempt ended. Other failures
+            // end the device and are logged once, below.
+            if (report.error && engine::is_transient(engine::classify(report.error)))
+                engine::logger().info("{}: attempt {} ended: {}: {}", target.name, attempt,
+                                      engine::error_class_name(engine::classify(report.error)),
+                                      report.message);
             co_return report.error;
         },
         [&](const engine::device_done& d) {
@@ -110,6 +155,12 @@ collect_outcome run_collect(const std::vector<collect_target>& targets,
                 record.error_message.clear();
             else if (record.error_message.empty())
                 record.error_message = d.error.message();
+            if (record.status == device_status::ok)
+                engine::logger().info("{}: ok, {} commands, {} bytes", record.name,
+                                      record.commands.size(), record.bytes());
+            else
+                engine::logger().warn("{}: {} {}: {}", record.name, status_name(record.status),
+                                      record.error_class, record.error_message);
             if (options.on_device)
                 options.on_device(record);
             shared.write_summary(false);

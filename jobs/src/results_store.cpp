@@ -91,6 +91,10 @@ results_store::write_output(std::string_view device, std::string_view command,
     return command_record{std::string(command), file, bytes.size(), complete, duration};
 }
 
+std::filesystem::path results_store::device_folder(std::string_view device) const {
+    return run_folder_ / file_safe_name(device);
+}
+
 void results_store::reset_device(std::string_view device) {
     const auto folder = file_safe_name(device);
     used_names_.erase(folder);

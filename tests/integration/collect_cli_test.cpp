@@ -87,7 +87,8 @@ BOOST_AUTO_TEST_CASE(json_lines_files_and_exit_status) {
 
 BOOST_AUTO_TEST_CASE(interrupted_run_keeps_what_it_collected) {
     // Every device hangs on its commands: only Ctrl-C ends this run early.
-    background_sim sim({"--devices", "6", "--mix", "linux=1", "--faults", "hang@linux-0004,linux-0005,linux-0006"});
+    background_sim sim({"--devices", "6", "--mix", "linux=1", "--faults",
+                        "hang@linux-0004,linux-0005,linux-0006"});
     const auto out = sim.dir / "stdout";
     const int fd = ::open(out.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
     test_common::spawn_options o;
@@ -115,6 +116,58 @@ BOOST_AUTO_TEST_CASE(interrupted_run_keeps_what_it_collected) {
     // No temporary file is left half-written.
     for (const auto& e : fs::recursive_directory_iterator(sim.dir / "results"))
         BOOST_TEST(e.path().filename().string().find(".tmp.") == std::string::npos, e.path());
+}
+
+BOOST_AUTO_TEST_CASE(a_job_file_runs_the_same_job_with_session_logs_and_no_secret) {
+    const std::string password = "pw-Qz81x", secret = "en-Vb27k";
+    background_sim sim({"--devices", "8", "--mix", "cisco_ios=1,juniper_junos=1", "--password",
+                        password, "--enable-secret", secret});
+    const auto job = sim.dir / "nightly.yaml";
+    test_common::write_file(job, "collect:\n"
+                                 "  inventory: lab/inventory.yaml\n"
+                                 "  filter: platform=cisco_ios\n"
+                                 "  commands: [show version, show running-config]\n"
+                                 "  out: results\n"
+                                 "  platform_limits: {cisco_ios: 2}\n"
+                                 "  device_timeout: 60s\n"
+                                 "  session_log: true\n");
+    const std::vector<std::string> argv = {FLEETSH_BINARY, "run",         job.string(),
+                                           "--json",       "--log-level", "debug"};
+    const auto r = test_common::run_command(argv);
+    BOOST_TEST(r.exit_code == 0, test_common::describe(argv, r));
+    const auto run = fs::canonical(sim.dir / "results" / "latest");
+    const auto summary = boost::json::parse(test_common::read_file(run / "summary.json"));
+    BOOST_TEST(summary.at("devices_ok").as_int64() == 4); // the filter kept the IOS half
+    const auto ios = test_common::read_file(run / "ios-0001" / "session.log");
+    BOOST_TEST(ios.find(">> show running-config") != std::string::npos, ios);
+    BOOST_TEST(ios.find("## closed after") != std::string::npos, ios);
+    const auto log = test_common::read_file(run / "fleetsh.log");
+    BOOST_TEST(log.find("ios-0004: ok, 2 commands") != std::string::npos, log);
+    BOOST_TEST(log.find("attempt 1 starts") != std::string::npos, log); // --log-level debug
+    // No secret in any file of the run, in the output or in the messages.
+    for (const auto& e : fs::recursive_directory_iterator(run)) {
+        if (!e.is_regular_file())
+            continue;
+        const auto text = test_common::read_file(e.path());
+        BOOST_TEST(text.find(password) == std::string::npos, e.path());
+        BOOST_TEST(text.find(secret) == std::string::npos, e.path());
+    }
+    BOOST_TEST(r.out.find(password) == std::string::npos);
+    BOOST_TEST(r.err.find(secret) == std::string::npos);
+
+    // A bad job file: exit 2, every error with its place, nothing run.
+    test_common::write_file(job, "collect:\n  inventory: lab/inventory.yaml\n"
+                                 "  commands: [show clock]\n  concurrency: -4\n  colour: red\n");
+    const auto bad = test_common::run_command(argv);
+    BOOST_TEST(bad.exit_code == 2, test_common::describe(argv, bad));
+    BOOST_TEST(bad.err.find("nightly.yaml:4:16: must be a whole number") != std::string::npos,
+               bad.err);
+    BOOST_TEST(bad.err.find("nightly.yaml:5:3: unknown field \"colour\"") != std::string::npos,
+               bad.err);
+    const auto limit = test_common::run_command(
+        collect(sim, {"-c", "show clock", "--platform-limit", "cisco_ios"}));
+    BOOST_TEST(limit.exit_code == 2, limit.err);
+    BOOST_TEST(limit.err.find("expected PLATFORM=N") != std::string::npos, limit.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

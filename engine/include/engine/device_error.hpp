@@ -23,6 +23,7 @@ enum class device_errc {
     disconnected,
     channel_open_failed,
     command_timeout,
+    device_timeout,
     prompt_not_found,
     device_error,
     transfer_failed,

@@ -11,12 +11,14 @@
 // commands, then each command, its answer taken at the next prompt.
 //
 // Errors are typed (engine::classify works on every one): connection and authentication
-// errors in the report; per command: command_timeout, device_error (an error pattern
-// matched, or a non-zero exit status on an exec channel), or the connection's error. After a
-// failed command nothing more runs on the device; what arrived of it is kept (complete=false).
+// errors in the report; device_timeout when the plan's whole-session deadline passed; per
+// command: command_timeout, device_error (an error pattern matched, or a non-zero exit status
+// on an exec channel), or the connection's error. After a failed command nothing more runs on
+// the device; what arrived of it is kept (complete=false).
 #pragma once
 
 #include <engine/platform_driver.hpp>
+#include <engine/session_log.hpp>
 #include <ssh/asio/client.hpp>
 
 #include <boost/asio/awaitable.hpp>
@@ -36,6 +38,9 @@ struct device_plan {
     std::optional<std::string> enable_secret;
     std::vector<std::string> commands;
     std::chrono::milliseconds command_timeout{60'000};
+    // The whole session (connect to close, one attempt); 0: none. When it passes, what runs is
+    // cancelled, the results so far are kept and the report says device_timeout.
+    std::chrono::milliseconds device_timeout{0};
 };
 
 struct command_result {
@@ -54,7 +59,9 @@ struct device_report {
     std::map<std::string, std::int64_t> timings_ms; // "connect", "prepare", "commands", "total"
 };
 
+// `log`, when given, receives the session as it happens (engine/session_log.hpp).
 boost::asio::awaitable<device_report>
-run_device_session(const device_plan& plan, std::function<void(const command_result&)> on_command);
+run_device_session(const device_plan& plan, std::function<void(const command_result&)> on_command,
+                   session_log* log);
 
 } // namespace engine

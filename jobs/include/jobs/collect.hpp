@@ -32,6 +32,8 @@ struct collect_target {
 struct collect_options {
     std::filesystem::path out = "results";
     std::string run_id; // empty: make_run_id(now)
+    // <device>/session.log: what was sent and received, secrets masked, written as it happens.
+    bool session_log = false;
     // Called once per device as it finishes, from the thread that ran it (--json, progress).
     std::function<void(const device_record&)> on_device;
 };

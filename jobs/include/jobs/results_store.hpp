@@ -77,6 +77,8 @@ public:
                                                            std::string_view command,
                                                            std::string_view bytes, bool complete,
                                                            std::chrono::milliseconds duration);
+    // The device's folder (not created here).
+    std::filesystem::path device_folder(std::string_view device) const;
     // Removes what a device's earlier attempt wrote: a retry starts its folder afresh.
     void reset_device(std::string_view device);
     std::optional<write_error> write_summary(const run_summary& summary) const;

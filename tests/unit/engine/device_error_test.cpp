@@ -13,8 +13,9 @@ constexpr engine::device_errc all_errors[] = {
     engine::device_errc::host_key_mismatch,   engine::device_errc::no_common_algorithm,
     engine::device_errc::protocol_error,      engine::device_errc::disconnected,
     engine::device_errc::channel_open_failed, engine::device_errc::command_timeout,
-    engine::device_errc::prompt_not_found,    engine::device_errc::device_error,
-    engine::device_errc::transfer_failed,     engine::device_errc::interrupted,
+    engine::device_errc::device_timeout,      engine::device_errc::prompt_not_found,
+    engine::device_errc::device_error,        engine::device_errc::transfer_failed,
+    engine::device_errc::interrupted,
 };
 } // namespace
 
