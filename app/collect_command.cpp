@@ -1,7 +1,7 @@
 #include "collect_command.hpp"
 
 #include "collect_targets.hpp"
-#include <unistd.h>
+#include "progress_line.hpp"
 
 #include <engine/log.hpp>
 #include <inventory/filter.hpp>
@@ -9,7 +9,9 @@
 #include <inventory/yaml_walk.hpp>
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <fmt/core.h>
 #include <spdlog/sinks/basic_file_sink.h>
@@ -52,43 +54,6 @@ void start_run_log(const std::filesystem::path& file, spdlog::level::level_enum 
         fmt::print(stderr, "fleetsh: cannot write the run log {}: {}\n", file.string(), e.what());
     }
 }
-
-// Progress: one line rewritten in place on a terminal; on anything else, a line per device.
-class progress {
-public:
-    progress(std::size_t total, bool json)
-        : total_(total)
-        , json_(json)
-        , terminal_(::isatty(STDERR_FILENO) == 1)
-        , start_(std::chrono::steady_clock::now()) {}
-
-    void device_done(const jobs::device_record& d) {
-        std::lock_guard lock(mutex_);
-        ++done_;
-        failed_ += d.status == jobs::device_status::ok ? 0 : 1;
-        if (json_)
-            fmt::print("{}", jobs::device_json_line(d));
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-        const double rate = seconds > 0 ? static_cast<double>(done_) / seconds : 0;
-        const double eta = rate > 0 ? static_cast<double>(total_ - done_) / rate : 0;
-        if (terminal_)
-            fmt::print(stderr, "\r{}/{} done, {} failed, {:.1f}/s, ETA {:.0f}s   ", done_, total_,
-                       failed_, rate, eta);
-        else if (d.status != jobs::device_status::ok)
-            fmt::print(stderr, "{}: {} {}: {}\n", d.name, jobs::status_name(d.status),
-                       d.error_class, d.error_message);
-        if (terminal_ && done_ == total_)
-            fmt::print(stderr, "\n");
-        std::fflush(stderr);
-    }
-
-private:
-    std::mutex mutex_;
-    std::size_t total_, done_ = 0, failed_ = 0;
-    bool json_, terminal_;
-    std::chrono::steady_clock::time_point start_;
-};
 
 } // namespace
 
@@ -176,20 +141,36 @@ int run_collect_job(jobs::collect_job a, std::string_view who,
             runner.request_stop(a.grace);
         }
     });
+    progress_line shown(targets.size(), a.json);
+    net::steady_timer redraw(signal_io);
+    std::function<void()> every_second = [&] {
+        redraw.expires_after(std::chrono::seconds(1));
+        redraw.async_wait([&](boost::system::error_code ec) {
+            if (ec)
+                return;
+            shown.tick();
+            every_second();
+        });
+    };
+    every_second();
     std::thread signal_thread([&] { signal_io.run(); });
 
-    progress shown(targets.size(), a.json);
     jobs::collect_options options;
     options.out = a.out;
     options.run_id = jobs::make_run_id(std::chrono::system_clock::now());
     options.session_log = a.session_log;
+    options.on_start = [&](const std::string&) { shown.device_started(); };
     options.on_device = [&](const jobs::device_record& d) { shown.device_done(d); };
     start_run_log(a.out / options.run_id / "fleetsh.log", log_level);
     engine::logger().info("{} devices, {} commands each, concurrency {}", targets.size(),
                           a.commands.size(), limits.concurrency);
     const auto outcome = jobs::run_collect(targets, options, runner);
-    signals.cancel();
+    net::post(signal_io, [&] {
+        signals.cancel();
+        redraw.cancel();
+    });
     signal_thread.join();
+    shown.finish();
 
     if (outcome.error)
         fmt::print(stderr, "{}: {}\n", who, outcome.error->message);

@@ -118,6 +118,8 @@ collect_outcome run_collect(const std::vector<collect_target>& targets,
                 shared.summary.devices[i].commands.clear();
             }
             engine::logger().debug("{}: attempt {} starts", target.name, attempt);
+            if (attempt == 1 && options.on_start)
+                options.on_start(target.name);
             auto log = options.session_log ? open_session_log(shared, target, attempt) : nullptr;
             auto report = co_await engine::run_device_session(
                 target.plan,

@@ -34,6 +34,8 @@ struct collect_options {
     std::string run_id; // empty: make_run_id(now)
     // <device>/session.log: what was sent and received, secrets masked, written as it happens.
     bool session_log = false;
+    // Called when a device's first attempt starts, with its name, from the thread running it.
+    std::function<void(const std::string&)> on_start;
     // Called once per device as it finishes, from the thread that ran it (--json, progress).
     std::function<void(const device_record&)> on_device;
 };
