@@ -4,8 +4,6 @@
 #include "progress_line.hpp"
 
 #include <engine/log.hpp>
-#include <inventory/filter.hpp>
-#include <inventory/load.hpp>
 #include <inventory/yaml_walk.hpp>
 
 #include <boost/asio/io_context.hpp>
@@ -72,52 +70,14 @@ int run_collect_job(jobs::collect_job a, std::string_view who,
         fmt::print(stderr, "{}: no command: give -c COMMAND or --commands-file\n", who);
         return usage_error;
     }
-    std::vector<inventory::host_filter> filters;
-    for (const auto& expr : a.filters) {
-        auto parsed = inventory::parse_filter(expr);
-        if (auto* e = std::get_if<inventory::filter_error>(&parsed)) {
-            fmt::print(stderr, "{}: {}\n", who, e->message);
-            return usage_error;
-        }
-        filters.push_back(std::get<inventory::host_filter>(std::move(parsed)));
-    }
     engine::driver_registry drivers = engine::driver_registry::shipped();
-    if (!a.drivers.empty()) {
-        const auto problems = drivers.load_folder(a.drivers);
-        for (const auto& p : problems)
-            fmt::print(stderr, "{}\n", p.to_string());
-        if (!problems.empty())
-            return usage_error;
-    }
-    inventory::load_options lo;
-    lo.known_platforms = drivers.names();
-    auto loaded = inventory::load_inventory(a.inventory, lo);
-    if (auto* errors = std::get_if<inventory::error_list>(&loaded)) {
-        for (const auto& e : *errors)
-            fmt::print(stderr, "{}\n", e.text());
+    auto loaded =
+        load_targets({a.inventory, a.filters, a.drivers,
+                      target_settings{a.commands, a.options, a.command_timeout, a.device_timeout}},
+                     drivers, who);
+    if (!loaded)
         return usage_error;
-    }
-    const target_settings settings{a.commands, a.options, a.command_timeout, a.device_timeout};
-    std::vector<jobs::collect_target> targets;
-    verifier_cache verifiers;
-    bool bad = false;
-    for (const auto& host : std::get<inventory::host_list>(loaded)) {
-        if (!inventory::matches_all(host, filters))
-            continue;
-        auto t = make_target(host, drivers, settings, verifiers);
-        if (auto* message = std::get_if<std::string>(&t)) {
-            fmt::print(stderr, "{}: {}\n", who, *message);
-            bad = true;
-        } else {
-            targets.push_back(std::get<jobs::collect_target>(std::move(t)));
-        }
-    }
-    if (bad)
-        return usage_error;
-    if (targets.empty()) {
-        fmt::print(stderr, "{}: no host matches\n", who);
-        return usage_error;
-    }
+    auto& targets = *loaded;
     for (const auto& [platform, limit] : a.platform_limits)
         if (!drivers.find(platform))
             fmt::print(stderr, "{}: warning: platform limit for unknown platform \"{}\"\n", who,

@@ -1,6 +1,12 @@
 #include "collect_targets.hpp"
 
-#include <ssh/crypto/private_key.hpp>
+#include <inventory/filter.hpp>
+#include <inventory/load.hpp>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cctype>
 
 namespace app {
 namespace {
@@ -65,10 +71,27 @@ ssh::asio::host_key_verifier verifier_cache::get(const ssh::asio::openssh_settin
     return it->second;
 }
 
+std::variant<std::shared_ptr<const ssh::crypto::private_key>, std::string>
+key_cache::get(const std::filesystem::path& file, const std::optional<std::string>& passphrase) {
+    const auto id = std::make_pair(file.string(), passphrase.value_or(std::string(1, '\0')));
+    if (auto it = loaded_.find(id); it != loaded_.end())
+        return it->second;
+    boost::system::error_code ec;
+    std::string hint;
+    auto key = ssh::crypto::load_private_key_file(
+        file, passphrase ? std::optional<std::string_view>(*passphrase) : std::nullopt, ec, &hint);
+    if (!key)
+        return "key " + file.string() + ": " + ec.message() +
+               (hint.empty() ? "" : " (" + hint + ")");
+    auto shared = std::make_shared<const ssh::crypto::private_key>(std::move(*key));
+    loaded_.emplace(id, shared);
+    return shared;
+}
+
 std::variant<jobs::collect_target, std::string> make_target(const inventory::resolved_host& host,
                                                             const engine::driver_registry& drivers,
                                                             const target_settings& settings,
-                                                            verifier_cache& verifiers) {
+                                                            target_caches& caches) {
     jobs::collect_target t{host.name, host.address, host.port, host.platform, {}};
     auto& plan = t.plan;
     plan.driver = drivers.find(host.platform.empty() ? "linux" : host.platform);
@@ -111,19 +134,77 @@ std::variant<jobs::collect_target, std::string> make_target(const inventory::res
     const auto passphrase = reveal(host.passphrase, host, "passphrase", error);
     if (!error.empty())
         return error;
-    if (host.key) {
-        boost::system::error_code ec;
-        std::string hint;
-        auto key = ssh::crypto::load_private_key_file(
-            *host.key, passphrase ? std::optional<std::string_view>(*passphrase) : std::nullopt, ec,
-            &hint);
-        if (!key)
-            return host.name + ": key " + host.key->string() + ": " + ec.message() +
-                   (hint.empty() ? "" : " (" + hint + ")");
-        o.keys.push_back(std::make_shared<const ssh::crypto::private_key>(std::move(*key)));
+    // The inventory's key, then -o IdentityFile's, as ssh offers them.
+    std::vector<std::filesystem::path> key_files;
+    if (host.key)
+        key_files.push_back(*host.key);
+    for (const auto& file : ssh_settings.identity_files)
+        key_files.push_back(ssh::asio::expand_home(file));
+    for (const auto& file : key_files) {
+        auto key = caches.keys.get(file, passphrase);
+        if (auto* message = std::get_if<std::string>(&key))
+            return host.name + ": " + *message;
+        o.keys.push_back(std::get<std::shared_ptr<const ssh::crypto::private_key>>(key));
     }
-    o.verify_host_key = verifiers.get(ssh_settings);
+    o.verify_host_key = caches.verifiers.get(ssh_settings);
     return t;
+}
+
+std::optional<std::vector<jobs::collect_target>> load_targets(const target_request& request,
+                                                              engine::driver_registry& drivers,
+                                                              std::string_view who) {
+    std::vector<inventory::host_filter> filters;
+    for (const auto& expr : request.filters) {
+        auto parsed = inventory::parse_filter(expr);
+        if (auto* e = std::get_if<inventory::filter_error>(&parsed)) {
+            fmt::print(stderr, "{}: {}\n", who, e->message);
+            return std::nullopt;
+        }
+        filters.push_back(std::get<inventory::host_filter>(std::move(parsed)));
+    }
+    if (!request.drivers.empty()) {
+        const auto problems = drivers.load_folder(request.drivers);
+        for (const auto& p : problems)
+            fmt::print(stderr, "{}\n", p.to_string());
+        if (!problems.empty())
+            return std::nullopt;
+    }
+    inventory::load_options lo;
+    lo.known_platforms = drivers.names();
+    for (const auto& option : request.settings.openssh_options) // option names ignore case
+        lo.keys_given_elsewhere =
+            lo.keys_given_elsewhere ||
+            (option.size() > 12 &&
+             std::equal(option.begin(), option.begin() + 12, "identityfile", [](char a, char b) {
+                 return std::tolower(static_cast<unsigned char>(a)) == b;
+             }));
+    auto loaded = inventory::load_inventory(request.inventory, lo);
+    if (auto* errors = std::get_if<inventory::error_list>(&loaded)) {
+        for (const auto& e : *errors)
+            fmt::print(stderr, "{}\n", e.text());
+        return std::nullopt;
+    }
+    std::vector<jobs::collect_target> targets;
+    target_caches caches;
+    bool bad = false;
+    for (const auto& host : std::get<inventory::host_list>(loaded)) {
+        if (!inventory::matches_all(host, filters))
+            continue;
+        auto t = make_target(host, drivers, request.settings, caches);
+        if (auto* message = std::get_if<std::string>(&t)) {
+            fmt::print(stderr, "{}: {}\n", who, *message);
+            bad = true;
+        } else {
+            targets.push_back(std::get<jobs::collect_target>(std::move(t)));
+        }
+    }
+    if (bad)
+        return std::nullopt;
+    if (targets.empty()) {
+        fmt::print(stderr, "{}: no host matches\n", who);
+        return std::nullopt;
+    }
+    return targets;
 }
 
 } // namespace app

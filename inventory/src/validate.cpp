@@ -112,7 +112,7 @@ void check_document(const document& doc, const group_index& groups, const load_o
 }
 
 void check_resolved(const resolved_host& host, const load_options& options, error_list& errors) {
-    if (!host.password && !host.key) {
+    if (!host.password && !host.key && !options.keys_given_elsewhere) {
         report(errors, host.defined_at,
                "host \"" + host.name + "\" (defined at " + host.defined_at.text() +
                    ") has no password and no key, from itself, its groups or the defaults");

@@ -164,6 +164,19 @@ BOOST_AUTO_TEST_CASE(a_job_file_runs_the_same_job_with_session_logs_and_no_secre
                bad.err);
     BOOST_TEST(bad.err.find("nightly.yaml:5:3: unknown field \"colour\"") != std::string::npos,
                bad.err);
+    // A key for every device from the command line, as ssh -o IdentityFile takes it: the
+    // simulator accepts it, and password authentication is not even tried.
+    const auto key = sim.dir / "id_ed25519";
+    BOOST_REQUIRE(test_common::run_command({"/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "",
+                                            "-f", key.string()})
+                      .exit_code == 0);
+    background_sim keyed({"--devices", "3", "--mix", "linux=1", "--authorized-keys",
+                          key.string() + ".pub"});
+    const auto by_key = test_common::run_command(
+        collect(keyed, {"-c", "uname -a", "-o", "IdentityFile=" + key.string(), "-o",
+                        "PreferredAuthentications=publickey"}));
+    BOOST_TEST(by_key.exit_code == 0, by_key.err);
+
     const auto limit = test_common::run_command(
         collect(sim, {"-c", "show clock", "--platform-limit", "cisco_ios"}));
     BOOST_TEST(limit.exit_code == 2, limit.err);

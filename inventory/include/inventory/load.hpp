@@ -46,6 +46,9 @@ struct load_options {
     // Resolve every ${env:...}/${file:...} reference once, so that a missing variable or file
     // is reported now, with its place, rather than in the middle of a run.
     bool check_references = true;
+    // Keys come from elsewhere for every host (a command line's -o IdentityFile=...): a host
+    // with neither password nor key is then not an error.
+    bool keys_given_elsewhere = false;
 };
 
 /// A single inventory file, or a Nornir SimpleInventory folder.

@@ -101,6 +101,10 @@ BOOST_AUTO_TEST_CASE(missing_credential_names_the_host_and_its_place) {
                    "4:3) has no password and no key, from itself, its groups or the defaults");
     // A key alone is enough.
     BOOST_TEST(load_ok("hosts:\n  r1: {key: id}\n").size() == 1u);
+    // And so is a key given for every host elsewhere (collect -o IdentityFile=...).
+    inventory::load_options keys_elsewhere;
+    keys_elsewhere.keys_given_elsewhere = true;
+    BOOST_TEST(load_ok("hosts:\n  r1: {address: 10.0.0.1}\n", keys_elsewhere).size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(unresolvable_reference_is_reported_where_it_is_written) {
