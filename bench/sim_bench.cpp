@@ -363,14 +363,9 @@ int run(const config& cfg) {
 
     // The handshake simulator's own account of what it served.
     l.stop_sim(*handshake_sim);
-    const auto sim_log = handshake_sim->log();
-    const auto stopped = sim_log.rfind("fleetsh sim: stopped");
-    std::cout << "the handshake simulator (" << l.sim_ends.back() << "): "
-              << (stopped == std::string::npos
-                      ? std::string("no summary printed")
-                      : sim_log.substr(stopped, sim_log.find('\n', stopped) - stopped))
-              << "\n  (this bench opened " << 1 + cfg.repeat * cfg.handshakes
-              << " connections to it)\n\n";
+    std::cout << "the handshake simulator (" << l.sim_ends.back()
+              << "): " << handshake_sim->stop_summary() << "\n  (this bench opened "
+              << 1 + cfg.repeat * cfg.handshakes << " connections to it)\n\n";
     for (const auto& end : l.sim_ends)
         if (end != "exit 0")
             note("a simulator did not exit 0 on SIGTERM: " + end);

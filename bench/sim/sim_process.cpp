@@ -127,6 +127,14 @@ std::string sim_process::log() const {
     }
 }
 
+std::string sim_process::stop_summary() const {
+    const auto text = log();
+    const auto stopped = text.rfind("fleetsh sim: stopped");
+    if (stopped == std::string::npos)
+        return "no summary printed";
+    return text.substr(stopped, text.find('\n', stopped) - stopped);
+}
+
 std::string sim_process::stop() {
     if (child_.pid <= 0)
         return "not running";

@@ -43,6 +43,8 @@ public:
     // From spawning it to its summary.
     double startup_s() const noexcept { return startup_s_; }
     std::string log() const;
+    // The line it printed when it stopped ("fleetsh sim: stopped ..."), or "no summary printed".
+    std::string stop_summary() const;
 
     // SIGTERM, then SIGKILL after 10 s; reaps it. Returns how it ended ("exit 0", ...), or
     // "not running". Safe to call twice.

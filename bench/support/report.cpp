@@ -79,6 +79,14 @@ void table::print_row(std::ostream& out, const std::string& label, const series&
         out << ratio_figure(summarize(ratios)) << " " << ratio_word << "\n";
 }
 
+void table::print_values(std::ostream& out, const std::string& label, const series& s) const {
+    const auto column = [](const std::vector<double>& v) {
+        return v.empty() ? std::string() : figure(summarize(v));
+    };
+    out << pad(label, label_width) << pad(column(s.fleetsh), column_width)
+        << pad(column(s.openssh), column_width) << "-\n";
+}
+
 namespace {
 std::vector<std::string>& oddities() {
     static std::vector<std::string> list;

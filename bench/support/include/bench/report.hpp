@@ -49,6 +49,9 @@ struct table {
     // that drifting machine load cancels out; its median and range follow `ratio_word`.
     void print_row(std::ostream& out, const std::string& label, const series& s, better b,
                    std::string_view ratio_word) const;
+    // A row of figures with no ratio ("-"), for sides that are not comparable as they stand
+    // (different counts, say); a side with no values is left blank.
+    void print_values(std::ostream& out, const std::string& label, const series& s) const;
 };
 
 // Anything surprising seen during a run: note() keeps each text once, print_notes() lists them
