@@ -1,4 +1,5 @@
 // fleetsh: automate fleets of network devices and servers over SSH.
+#include "bench_command.hpp"
 #include "collect_command.hpp"
 #include "exec_command.hpp"
 #include "inventory_command.hpp"
@@ -16,6 +17,7 @@ int main(int argc, char** argv) {
 
     int exit_code = 0;
     app::add_exec_command(root, exit_code);
+    app::add_bench_command(root, exit_code);
     app::add_collect_command(root, exit_code);
     app::add_inventory_command(root, exit_code);
     app::add_run_command(root, exit_code);

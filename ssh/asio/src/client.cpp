@@ -24,8 +24,13 @@ net::awaitable<client::connect_result> client::connect(net::any_io_executor exec
     auto c = std::shared_ptr<client>(new client(std::make_unique<impl>(executor, options)));
     auto& core = *c->impl_;
 
+    const auto started = clock::now();
     const auto ec =
         co_await connect_tcp(core.socket, options.host, options.port, options.connect_timeout);
+    const auto since = [](clock::time_point t) {
+        return std::chrono::duration_cast<std::chrono::microseconds>(clock::now() - t);
+    };
+    core.timings.tcp = since(started);
     if (ec)
         co_return connect_result{nullptr, {ec, "cannot connect to " + where + ": " + ec.message()}};
 
@@ -59,6 +64,13 @@ net::awaitable<client::connect_result> client::connect(net::any_io_executor exec
         c->close();
         co_return connect_result{nullptr, std::move(err)};
     }
+    // The key exchange's time ends when the host key is accepted (NEWKEYS follows at once);
+    // authentication's when the server says it succeeded.
+    if (core.host_key_accepted_at)
+        core.timings.kex = std::chrono::duration_cast<std::chrono::microseconds>(
+                               *core.host_key_accepted_at - started) -
+                           core.timings.tcp;
+    core.timings.auth = since(started) - core.timings.tcp - core.timings.kex;
     co_return connect_result{std::move(c), {}};
 }
 
@@ -67,7 +79,8 @@ net::awaitable<exec_result> client::exec(std::string command, exec_options optio
     auto& core = *impl_;
     auto self = shared_from_this();
     exec_result result;
-    const auto deadline = clock::now() + options.timeout;
+    const auto started = clock::now();
+    const auto deadline = started + options.timeout;
     auto ch = core.open_channel(options.max_output, result.error);
     if (!ch)
         co_return result;
@@ -102,6 +115,11 @@ net::awaitable<exec_result> client::exec(std::string command, exec_options optio
     result.err = std::move(st.err);
     result.exit_status = st.exit_status;
     result.exit_signal = st.exit_signal;
+    const auto after = [&](std::optional<clock::time_point> t) {
+        return t ? std::chrono::duration_cast<std::chrono::microseconds>(*t - started)
+                 : std::chrono::microseconds{0};
+    };
+    result.timings = {after(st.opened_at), after(st.first_data_at), after(clock::now())};
     co_return result;
 }
 
@@ -127,6 +145,10 @@ const std::optional<transport::negotiated_algorithms>& client::algorithms() cons
 
 const std::string& client::server_identification() const noexcept {
     return impl_->session.transport_layer().peer_identification();
+}
+
+const connect_timings& client::timings() const noexcept {
+    return impl_->timings;
 }
 
 } // namespace ssh::asio

@@ -70,6 +70,7 @@ void client_core::handle(session::session_event& e) {
                            : host_key_verdict{false, {}, "no host key verifier configured"};
         if (verdict.accepted) {
             session.accept_host_key();
+            host_key_accepted_at = clock::now();
             return;
         }
         session.reject_host_key(); // nothing more is sent but DISCONNECT
@@ -130,6 +131,7 @@ void client_core::handle_connection(connection::connection_event& e) {
                     return;
                 if constexpr (std::is_same_v<T, connection::open_confirmed>) {
                     ch->state = channel_state::phase::open;
+                    ch->opened_at = clock::now();
                 } else if constexpr (std::is_same_v<T, connection::open_failed>) {
                     ch->state = channel_state::phase::failed;
                     ch->failure = ev.description;
@@ -137,6 +139,8 @@ void client_core::handle_connection(connection::connection_event& e) {
                 } else if constexpr (std::is_same_v<T, connection::channel_data>) {
                     const std::string_view text(reinterpret_cast<const char*>(ev.bytes.data()),
                                                 ev.bytes.size());
+                    if (!ch->first_data_at)
+                        ch->first_data_at = clock::now();
                     if (ch->on_output) {
                         ch->on_output(ev.stream, text);
                     } else if (ch->out.size() + ch->err.size() + text.size() > ch->max_output) {

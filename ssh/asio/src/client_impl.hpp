@@ -33,6 +33,7 @@ struct channel_state {
     std::function<void(connection::data_stream, std::string_view)> on_output;
     std::size_t max_output = 0;
     bool over_limit = false;
+    std::optional<clock::time_point> opened_at, first_data_at; // for exec_timings
     signal wake;
 };
 
@@ -44,6 +45,8 @@ struct client_core : io_loop<client_core> {
     signal state_wake; // connect() waits on it
     std::unordered_map<connection::channel_id, std::shared_ptr<channel_state>> channels;
     bool authenticated = false;
+    connect_timings timings;
+    std::optional<clock::time_point> host_key_accepted_at; // ends the key exchange's timing
 
     // io_loop hooks
     session::client_session& io_session() noexcept { return session; }

@@ -50,12 +50,29 @@ struct exec_options {
     std::vector<std::pair<std::string, std::string>> env;
 };
 
+// Where an exec's time went, each measured from the call (zero when the point was never
+// reached): the channel confirmed, the first byte of output, the channel closed.
+struct exec_timings {
+    std::chrono::microseconds opened{0};
+    std::chrono::microseconds first_byte{0};
+    std::chrono::microseconds closed{0};
+};
+
+// The phases of connect(), each its own duration: TCP connection; identification and key
+// exchange up to the host key's acceptance; authentication (NEWKEYS included).
+struct connect_timings {
+    std::chrono::microseconds tcp{0};
+    std::chrono::microseconds kex{0};
+    std::chrono::microseconds auth{0};
+};
+
 struct exec_result {
     error_info error; // set when the command did not run to completion
     std::string out;
     std::string err;
     std::optional<std::uint32_t> exit_status;
     std::optional<std::string> exit_signal; // "TERM", "KILL", ...
+    exec_timings timings;
 };
 
 struct shell_options {
@@ -132,6 +149,7 @@ public:
     const error_info& last_error() const noexcept;
     const std::optional<transport::negotiated_algorithms>& algorithms() const noexcept;
     const std::string& server_identification() const noexcept;
+    const connect_timings& timings() const noexcept;
 
     struct impl;
 
