@@ -29,6 +29,7 @@ struct bench_args {
     std::string bulk_command = "head -c 67108864 /dev/zero";
     std::size_t commands_per_connection = 20;
     std::size_t channels_per_connection = 10;
+    std::size_t idle_sessions_per_device = 1;
     unsigned threads = 0;
     std::optional<std::chrono::milliseconds> command_timeout;
     std::vector<std::string> options;
@@ -39,8 +40,9 @@ struct bench_args {
 constexpr int usage_error = 2;
 
 std::optional<jobs::bench_workload> workload_of(std::string_view name) {
-    for (auto w : {jobs::bench_workload::sessions, jobs::bench_workload::commands,
-                   jobs::bench_workload::channels, jobs::bench_workload::bulk})
+    for (auto w :
+         {jobs::bench_workload::sessions, jobs::bench_workload::commands,
+          jobs::bench_workload::channels, jobs::bench_workload::bulk, jobs::bench_workload::idle})
         if (jobs::workload_name(w) == name)
             return w;
     return std::nullopt;
@@ -79,6 +81,11 @@ void print_table(const jobs::bench_run& run) {
                    r.megabytes_per_second, r.wall_seconds, r.cpu_seconds, r.cpu_ms_per_session,
                    static_cast<double>(r.peak_rss_kib) / 1024.0, phase_cell(r, "kex"),
                    phase_cell(r, "auth"), phase_cell(r, "complete"));
+        if (r.workload == jobs::bench_workload::idle)
+            fmt::print("{:<9} {:>5} {} sessions open at once: RSS {:.1f} -> {:.1f} MiB, {:.1f} KiB "
+                       "per idle session\n",
+                       "", "", r.idle_sessions, static_cast<double>(r.rss_before_kib) / 1024.0,
+                       static_cast<double>(r.rss_idle_kib) / 1024.0, r.kib_per_idle_session);
         for (const auto& [error_class, n] : r.errors)
             fmt::print("{:<9} {:>5} {} devices: {}\n", "", "", n, error_class);
     }
@@ -95,7 +102,7 @@ int run_bench_command(const bench_args& a) {
         if (!w) {
             fmt::print(stderr,
                        "fleetsh bench: unknown workload \"{}\" (sessions, commands, channels, "
-                       "bulk)\n",
+                       "bulk, idle)\n",
                        name);
             return usage_error;
         }
@@ -142,6 +149,7 @@ int run_bench_command(const bench_args& a) {
             s.threads = a.threads;
             s.commands_per_connection = std::max<std::size_t>(a.commands_per_connection, 1);
             s.channels_per_connection = std::max<std::size_t>(a.channels_per_connection, 1);
+            s.idle_sessions_per_device = std::max<std::size_t>(a.idle_sessions_per_device, 1);
             if (a.command_timeout)
                 s.timeout = *a.command_timeout;
             fmt::print(stderr, "fleetsh bench: {} at concurrency {} over {} devices...\n",
@@ -183,7 +191,7 @@ void add_bench_command(CLI::App& root, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--sim-faults", a->sim_faults, "Faults for the simulated fleet (fleetsh sim)");
     cmd->add_option("-w,--workload", a->workloads,
-                    "sessions, commands, channels, bulk (comma-separated or repeated)")
+                    "sessions, commands, channels, bulk, idle (comma-separated or repeated)")
         ->delimiter(',')
         ->capture_default_str();
     cmd->add_option("--concurrency", a->concurrency,
@@ -199,6 +207,9 @@ void add_bench_command(CLI::App& root, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--channels-per-connection", a->channels_per_connection,
                     "The channels workload's commands, all at once")
+        ->capture_default_str();
+    cmd->add_option("--idle-sessions-per-device", a->idle_sessions_per_device,
+                    "The idle workload's sessions to each device, all open at once")
         ->capture_default_str();
     cmd->add_option("--threads", a->threads, "Client threads (default: one per core)");
     add_duration_option(cmd, "--command-timeout", a->command_timeout,

@@ -91,7 +91,8 @@ std::string px(double v) {
 }
 
 std::string rate_unit(jobs::bench_workload w) {
-    return w == jobs::bench_workload::sessions ? "sessions/s" : "commands/s";
+    return w == jobs::bench_workload::sessions || w == jobs::bench_workload::idle ? "sessions/s"
+                                                                                  : "commands/s";
 }
 
 std::string result_name(const jobs::bench_result& r) {

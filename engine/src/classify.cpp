@@ -1,6 +1,7 @@
 #include <engine/classify.hpp>
 #include <ssh/asio/errc.hpp>
 #include <ssh/auth/errc.hpp>
+#include <ssh/connection/errc.hpp>
 #include <ssh/known_hosts/errc.hpp>
 #include <ssh/session/errc.hpp>
 #include <ssh/transport/errc.hpp>
@@ -94,6 +95,11 @@ device_errc classify(const boost::system::error_code& ec) noexcept {
                    ? device_errc::protocol_error
                    : device_errc::auth_failed;
     }
+    // Our own limit on channels per connection (connection_config::max_channels): to the user
+    // it is a channel that could not be opened, as a server's refusal is.
+    if (cat == ssh::connection::connection_category() &&
+        static_cast<ssh::connection::errc>(ec.value()) == ssh::connection::errc::too_many_channels)
+        return device_errc::channel_open_failed;
     if (cat == ssh::session::session_category()) {
         const auto e = static_cast<ssh::session::errc>(ec.value());
         // A server that stops answering keepalives is a dead link, as a reset is.

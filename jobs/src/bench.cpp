@@ -1,4 +1,5 @@
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <engine/classify.hpp>
 #include <engine/device_error.hpp>
@@ -11,7 +12,9 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <fstream>
 
 namespace jobs {
 namespace {
@@ -78,6 +81,8 @@ net::awaitable<void> run_commands(ssh::asio::client& c, const std::string& comma
     ssh::asio::exec_options o;
     o.timeout = s.timeout;
     switch (s.workload) {
+    case bench_workload::idle: // runs no command (hold_idle)
+        break;
     case bench_workload::sessions:
         totals.add(co_await c.exec(command, o), 0);
         break;
@@ -112,11 +117,75 @@ net::awaitable<void> run_commands(ssh::asio::client& c, const std::string& comma
     }
 }
 
+std::int64_t current_rss_kib() {
+    std::ifstream statm("/proc/self/statm");
+    std::int64_t pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * (::sysconf(_SC_PAGESIZE) / 1024);
+}
+
+// Every device of the idle workload arrives here with its sessions open; the last one reads
+// the RSS and releases them all.
+struct idle_barrier {
+    std::size_t expected = 0;
+    std::atomic<std::size_t> arrived{0};
+    std::atomic<std::uint64_t> sessions{0};
+    std::atomic<std::int64_t> rss_kib{0};
+    std::atomic<bool> released{false};
+
+    void arrive(std::size_t held) {
+        sessions += held;
+        if (++arrived == expected) {
+            rss_kib = current_rss_kib();
+            released = true;
+        }
+    }
+};
+
+net::awaitable<void> hold_idle(const collect_target& t, const bench_settings& s,
+                               idle_barrier& barrier, bench_sample& sample,
+                               boost::system::error_code& error) {
+    const auto ex = co_await net::this_coro::executor;
+    std::vector<std::shared_ptr<ssh::asio::client>> held;
+    for (std::size_t i = 0; i < s.idle_sessions_per_device && !error; ++i) {
+        auto [client, err] = co_await ssh::asio::client::connect(ex, t.plan.connection);
+        if (!client) {
+            error = err.code;
+            sample.error_message = err.message;
+            break;
+        }
+        if (held.empty()) {
+            const auto& ct = client->timings();
+            sample.phases_us = {
+                {"tcp", ct.tcp.count()}, {"kex", ct.kex.count()}, {"auth", ct.auth.count()}};
+        }
+        held.push_back(std::move(client));
+    }
+    barrier.arrive(held.size());
+    // Until every device has arrived, or the deadline: the sessions stay open, idle.
+    net::steady_timer poll(ex);
+    const auto until = clock::now() + s.timeout;
+    while (!barrier.released && clock::now() < until) {
+        poll.expires_after(std::chrono::milliseconds(10));
+        co_await poll.async_wait(net::as_tuple(net::use_awaitable));
+    }
+    for (auto& c : held)
+        c->close();
+}
+
 net::awaitable<boost::system::error_code> run_device(const collect_target& t,
                                                      const bench_settings& s,
-                                                     clock::time_point origin,
-                                                     bench_sample& sample) {
+                                                     clock::time_point origin, bench_sample& sample,
+                                                     idle_barrier& idle) {
     sample.start_us = us_between(origin, clock::now());
+    if (s.workload == bench_workload::idle) {
+        boost::system::error_code error;
+        co_await hold_idle(t, s, idle, sample, error);
+        sample.end_us = us_between(origin, clock::now());
+        if (error)
+            sample.error_class = engine::error_class_name(engine::classify(error));
+        co_return error;
+    }
     auto [client, err] =
         co_await ssh::asio::client::connect(co_await net::this_coro::executor, t.plan.connection);
     boost::system::error_code error = err.code;
@@ -153,6 +222,8 @@ std::string_view workload_name(bench_workload w) noexcept {
         return "channels";
     case bench_workload::bulk:
         return "bulk";
+    case bench_workload::idle:
+        return "idle";
     }
     return "unknown";
 }
@@ -194,8 +265,13 @@ bench_result run_bench(const std::vector<collect_target>& targets, const bench_s
     }
 
     engine::run_limits limits;
-    limits.concurrency = std::max<std::size_t>(s.concurrency, 1);
+    limits.concurrency = s.workload == bench_workload::idle
+                             ? std::max<std::size_t>(targets.size(), 1)
+                             : std::max<std::size_t>(s.concurrency, 1);
     limits.threads = s.threads;
+    idle_barrier idle;
+    idle.expected = targets.size();
+    r.rss_before_kib = current_rss_kib();
     engine::retry_policy once;
     once.attempts = 1; // a bench counts failures; it does not hide them
     engine::fleet_runner runner{limits, once};
@@ -208,11 +284,22 @@ bench_result run_bench(const std::vector<collect_target>& targets, const bench_s
     // Each sample is written by the one thread that runs its device, read after run() returns.
     runner.run(
         platforms,
-        [&](std::size_t i, unsigned) { return run_device(targets[i], s, origin, r.samples[i]); },
+        [&](std::size_t i, unsigned) {
+            return run_device(targets[i], s, origin, r.samples[i], idle);
+        },
         [](const engine::device_done&) {});
     r.wall_seconds = static_cast<double>(us_between(origin, clock::now())) / 1e6;
     r.cpu_seconds = cpu_seconds_now() - cpu_before;
     r.peak_rss_kib = peak_rss_kib();
+    if (s.workload == bench_workload::idle) {
+        r.concurrency = targets.size();
+        r.idle_sessions = idle.sessions;
+        r.rss_idle_kib = idle.rss_kib;
+        r.kib_per_idle_session = r.idle_sessions > 0
+                                     ? static_cast<double>(r.rss_idle_kib - r.rss_before_kib) /
+                                           static_cast<double>(r.idle_sessions)
+                                     : 0;
+    }
 
     std::map<std::string, std::vector<std::int64_t>> phase_values;
     for (const auto& sample : r.samples) {
@@ -230,7 +317,10 @@ bench_result run_bench(const std::vector<collect_target>& targets, const bench_s
     for (auto& [phase, values] : phase_values)
         r.phases[phase] = percentiles_of(std::move(values));
     const double wall = std::max(r.wall_seconds, 1e-9);
-    r.rate = static_cast<double>(s.workload == bench_workload::sessions ? r.ok : r.commands) / wall;
+    const auto counted = s.workload == bench_workload::sessions ? r.ok
+                         : s.workload == bench_workload::idle   ? r.idle_sessions
+                                                                : r.commands;
+    r.rate = static_cast<double>(counted) / wall;
     r.megabytes_per_second = static_cast<double>(r.bytes) / 1e6 / wall;
     r.cpu_ms_per_session = r.ok > 0 ? r.cpu_seconds * 1000.0 / static_cast<double>(r.ok) : 0;
     return r;

@@ -41,6 +41,12 @@ json::object result_object(const bench_result& r) {
                    {"bytes", r.bytes},
                    {"rate_per_s", r.rate},
                    {"mb_per_s", r.megabytes_per_second}};
+    if (r.workload == bench_workload::idle) {
+        o["idle_sessions"] = r.idle_sessions;
+        o["rss_before_kib"] = r.rss_before_kib;
+        o["rss_idle_kib"] = r.rss_idle_kib;
+        o["kib_per_idle_session"] = r.kib_per_idle_session;
+    }
     json::object phases;
     for (const auto& [phase, p] : r.phases)
         phases[phase] = percentiles_object(p);

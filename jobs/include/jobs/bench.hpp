@@ -11,6 +11,9 @@
 //   commands  per device: one connection, `commands_per_connection` commands one after another
 //   channels  per device: one connection, `channels_per_connection` commands at once
 //   bulk      per device: one connection, one command whose output is counted, not kept
+//   idle      per device: `idle_sessions_per_device` connections, held open until every
+//             device has its own, when the process's RSS is read; then all close (the
+//             concurrency is the number of devices: every session is open at once)
 #pragma once
 
 #include <jobs/collect.hpp>
@@ -24,7 +27,7 @@
 
 namespace jobs {
 
-enum class bench_workload { sessions, commands, channels, bulk };
+enum class bench_workload { sessions, commands, channels, bulk, idle };
 std::string_view workload_name(bench_workload w) noexcept;
 
 struct bench_settings {
@@ -33,6 +36,7 @@ struct bench_settings {
     unsigned threads = 0;                      // 0: one per core
     std::size_t commands_per_connection = 20;  // commands
     std::size_t channels_per_connection = 10;  // channels
+    std::size_t idle_sessions_per_device = 1;  // idle
     std::chrono::milliseconds timeout{30'000}; // each command
 };
 
@@ -68,6 +72,10 @@ struct bench_result {
     double rate = 0;                 // sessions/s (sessions) or commands/s (the others)
     double megabytes_per_second = 0; // output bytes / wall (1 MB = 10^6 bytes)
     double cpu_ms_per_session = 0;   // cpu_seconds / ok devices, in ms
+    // idle: sessions held open at once, and this process's RSS before and with them all open.
+    std::uint64_t idle_sessions = 0;
+    std::int64_t rss_before_kib = 0, rss_idle_kib = 0;
+    double kib_per_idle_session = 0;
     std::map<std::string, percentiles> phases;
     std::map<std::string, std::uint64_t> errors; // error class -> devices
     std::vector<bench_sample> samples;

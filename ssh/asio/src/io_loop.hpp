@@ -22,6 +22,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -29,6 +30,7 @@
 
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <vector>
 
 namespace ssh::asio::detail {
@@ -66,8 +68,7 @@ public:
         , socket(ex)
         , writer_wake(ex)
         , ticker_wake(ex)
-        , reader_wake(ex)
-        , read_buffer(initial_read_chunk) {}
+        , reader_wake(ex) {}
 
     net::any_io_executor executor;
     net::ip::tcp::socket socket;
@@ -97,27 +98,38 @@ public:
     }
 
     // `keep_alive` holds the connection's owner until the coroutine ends.
+    //
+    // Reactor style: wait until the socket is readable, then read without blocking into the
+    // thread's one buffer, and feed it all to the session before anything else runs on this
+    // thread. An idle connection so holds no read buffer of its own (thousands of them do not
+    // add up), and a busy one still reads in large chunks.
     net::awaitable<void> reader(std::shared_ptr<void> keep_alive) {
         co_await net::this_coro::throw_if_cancelled(false);
         auto& session = self().io_session();
-        while (!stopped) {
+        boost::system::error_code ec;
+        socket.non_blocking(true, ec);
+        while (!stopped && !ec) {
             if (session.pending_output().size() > max_queued_output) {
                 co_await reader_wake.wait_until(clock::time_point::max());
                 continue;
             }
-            auto [ec, n] = co_await socket.async_read_some(net::buffer(read_buffer),
-                                                           net::as_tuple(net::use_awaitable));
-            if (ec) {
-                if (!stopped)
-                    fail({errc::connection_lost, "connection lost: " + ec.message()});
-                break;
+            auto& buffer = thread_read_buffer();
+            const std::size_t n = socket.read_some(net::buffer(buffer), ec);
+            if (ec == net::error::would_block || ec == net::error::try_again) {
+                std::tie(ec) = co_await socket.async_wait(net::socket_base::wait_read,
+                                                          net::as_tuple(net::use_awaitable));
+                continue;
             }
-            pump({read_buffer.data(), n});
+            if (ec)
+                break;
+            pump({buffer.data(), n});
             after_activity();
-            // Start small (an idle connection holds little), grow while reads come back full.
-            if (n == read_buffer.size() && read_buffer.size() < max_read_chunk)
-                read_buffer.resize(read_buffer.size() * 2);
+            // Let the thread's other connections run between two chunks of a busy one.
+            if (n == buffer.size())
+                co_await net::post(executor, net::use_awaitable);
         }
+        if (ec && !stopped)
+            fail({errc::connection_lost, "connection lost: " + ec.message()});
         (void)keep_alive;
     }
 
@@ -170,8 +182,12 @@ public:
     }
 
 private:
-    static constexpr std::size_t initial_read_chunk = 4 * 1024;
-    static constexpr std::size_t max_read_chunk = 128 * 1024;
+    static constexpr std::size_t read_chunk = 128 * 1024;
+
+    static std::vector<std::uint8_t>& thread_read_buffer() {
+        thread_local std::vector<std::uint8_t> buffer(read_chunk);
+        return buffer;
+    }
 
     Derived& self() { return static_cast<Derived&>(*this); }
 
@@ -193,7 +209,6 @@ private:
     }
 
     std::optional<clock::time_point> armed_deadline_;
-    std::vector<std::uint8_t> read_buffer;
     std::vector<std::uint8_t> write_buffer_;
 };
 

@@ -37,6 +37,7 @@ BOOST_AUTO_TEST_CASE(every_layer_maps_to_the_class_a_user_acts_on) {
         {ssh::auth::errc::no_methods_left, device_errc::auth_failed},
         {ssh::auth::errc::bad_message, device_errc::protocol_error},
         {ssh::connection::errc::window_exceeded, device_errc::protocol_error},
+        {ssh::connection::errc::too_many_channels, device_errc::channel_open_failed},
         {ssh::session::errc::keepalive_timeout, device_errc::connection_reset},
         {engine::device_errc::prompt_not_found, device_errc::prompt_not_found},
     };
