@@ -20,7 +20,7 @@ namespace {
 struct bench_args {
     std::string inventory;
     std::vector<std::string> filters;
-    std::size_t sim_devices = 0;
+    std::vector<std::size_t> sim_devices; // a list sweeps the fleet's size
     std::string sim_mix = "cisco_ios=60,arista_eos=20,juniper_junos=10,linux=10";
     std::string sim_faults;
     std::vector<std::string> workloads = {"sessions"};
@@ -91,52 +91,18 @@ void print_table(const jobs::bench_run& run) {
     }
 }
 
-int run_bench_command(const bench_args& a) {
-    if (a.inventory.empty() == (a.sim_devices == 0)) {
-        fmt::print(stderr, "fleetsh bench: give either -i INVENTORY or --sim N\n");
-        return usage_error;
-    }
-    std::vector<jobs::bench_workload> workloads;
-    for (const auto& name : a.workloads) {
-        const auto w = workload_of(name);
-        if (!w) {
-            fmt::print(stderr,
-                       "fleetsh bench: unknown workload \"{}\" (sessions, commands, channels, "
-                       "bulk, idle)\n",
-                       name);
-            return usage_error;
-        }
-        workloads.push_back(*w);
-    }
-    std::unique_ptr<sim_process> sim;
-    std::string inventory = a.inventory;
-    std::string description = "inventory " + a.inventory;
-    if (a.sim_devices > 0) {
-        std::vector<std::string> sim_args = {
-            "--devices", std::to_string(a.sim_devices), "--mix", a.sim_mix, "--host-key-types",
-            "ed25519"};
-        if (!a.sim_faults.empty())
-            sim_args.insert(sim_args.end(), {"--faults", a.sim_faults});
-        sim = sim_process::start(sim_args);
-        if (!sim)
-            return 1;
-        inventory = sim->inventory().string();
-        description = fmt::format(
-            "simulated fleet ({} devices, {}{}; simulator PID {})", a.sim_devices, a.sim_mix,
-            a.sim_faults.empty() ? "" : ", faults " + a.sim_faults, sim->pid());
-    }
+// Every workload at every concurrency against the inventory's devices, appended to `run`;
+// false when the inventory cannot be used (the problems are printed).
+bool measure(const bench_args& a, const std::vector<jobs::bench_workload>& workloads,
+             const std::string& inventory, jobs::bench_run& run) {
     engine::driver_registry drivers = engine::driver_registry::shipped();
     // The commands are set per workload below; the settings need one to build the plans.
     auto loaded = load_targets(
         {inventory, a.filters, {}, target_settings{{"-"}, a.options, a.command_timeout, {}}},
         drivers, "fleetsh bench");
     if (!loaded)
-        return usage_error;
+        return false;
     auto& targets = *loaded;
-    if (a.sim_devices == 0)
-        description += fmt::format(" ({} devices)", targets.size());
-
-    jobs::bench_run run{description, utc_now(), {}};
     for (const auto workload : workloads) {
         for (auto& t : targets)
             t.plan.commands = {workload == jobs::bench_workload::bulk ? a.bulk_command
@@ -156,6 +122,54 @@ int run_bench_command(const bench_args& a) {
                        jobs::workload_name(workload), s.concurrency, targets.size());
             run.results.push_back(jobs::run_bench(targets, s));
         }
+    }
+    return true;
+}
+
+int run_bench_command(const bench_args& a) {
+    if (a.inventory.empty() == a.sim_devices.empty()) {
+        fmt::print(stderr, "fleetsh bench: give either -i INVENTORY or --sim N\n");
+        return usage_error;
+    }
+    std::vector<jobs::bench_workload> workloads;
+    for (const auto& name : a.workloads) {
+        const auto w = workload_of(name);
+        if (!w) {
+            fmt::print(stderr,
+                       "fleetsh bench: unknown workload \"{}\" (sessions, commands, channels, "
+                       "bulk, idle)\n",
+                       name);
+            return usage_error;
+        }
+        workloads.push_back(*w);
+    }
+    jobs::bench_run run{{}, utc_now(), {}};
+    if (a.sim_devices.empty()) {
+        if (!measure(a, workloads, a.inventory, run))
+            return usage_error;
+        run.target_description =
+            fmt::format("inventory {} ({} devices)", a.inventory, run.results.front().devices);
+    }
+    // A fleet-size sweep: one simulator after the other, each stopped before the next starts.
+    for (const auto size : a.sim_devices) {
+        std::vector<std::string> sim_args = {"--devices", std::to_string(size), "--mix",
+                                             a.sim_mix,   "--host-key-types",   "ed25519"};
+        if (!a.sim_faults.empty())
+            sim_args.insert(sim_args.end(), {"--faults", a.sim_faults});
+        const auto sim = sim_process::start(sim_args);
+        if (!sim)
+            return 1;
+        if (!measure(a, workloads, sim->inventory().string(), run))
+            return usage_error;
+    }
+    if (!a.sim_devices.empty()) {
+        std::string sizes;
+        for (const auto size : a.sim_devices)
+            sizes += (sizes.empty() ? "" : ", ") + std::to_string(size);
+        run.target_description =
+            fmt::format("simulated fleet{} of {} devices ({}{}), the simulator in its own process",
+                        a.sim_devices.size() > 1 ? "s" : "", sizes, a.sim_mix,
+                        a.sim_faults.empty() ? "" : "; faults " + a.sim_faults);
     }
     if (a.json)
         fmt::print("{}", jobs::bench_json(run));
@@ -185,8 +199,9 @@ void add_bench_command(CLI::App& root, int& exit_code) {
     cmd->add_option("--filter", a->filters, "FIELD=PATTERN; several filters AND together")
         ->allow_extra_args(false);
     cmd->add_option("--sim", a->sim_devices,
-                    "Start a simulated fleet of N devices in a child process and measure "
-                    "against it");
+                    "Start a simulated fleet of N devices in a child process and measure against "
+                    "it; a list (100,1000) sweeps the fleet's size")
+        ->delimiter(',');
     cmd->add_option("--sim-mix", a->sim_mix, "The simulated fleet's platforms")
         ->capture_default_str();
     cmd->add_option("--sim-faults", a->sim_faults, "Faults for the simulated fleet (fleetsh sim)");

@@ -263,20 +263,31 @@ std::string figure(std::string_view caption, const std::string& svg, std::string
 // ---------------------------------------------------------------------------------------------
 // The run's results, grouped
 
+// One series: a workload on one fleet size (a run may sweep both).
 struct workload_results {
     jobs::bench_workload workload;
+    std::size_t devices = 0;
+    std::string name; // "sessions", or "sessions, 1000 devices" when sizes differ
     std::vector<const jobs::bench_result*> results; // in the run's order
 };
 
 std::vector<workload_results> by_workload(const jobs::bench_run& run) {
     std::vector<workload_results> out;
+    bool sizes_differ = false;
     for (const auto& r : run.results) {
-        auto it = std::find_if(out.begin(), out.end(),
-                               [&](const workload_results& w) { return w.workload == r.workload; });
+        sizes_differ = sizes_differ || r.devices != run.results.front().devices;
+        auto it = std::find_if(out.begin(), out.end(), [&](const workload_results& w) {
+            return w.workload == r.workload && w.devices == r.devices;
+        });
         if (it == out.end())
-            it = out.insert(out.end(), workload_results{r.workload, {}});
+            it = out.insert(out.end(), workload_results{r.workload, r.devices, {}, {}});
         it->results.push_back(&r);
     }
+    for (auto& w : out)
+        w.name =
+            std::string(jobs::workload_name(w.workload)) +
+            (sizes_differ ? fmt::format(", {} devices", grouped(static_cast<long long>(w.devices)))
+                          : std::string());
     return out;
 }
 
@@ -346,8 +357,7 @@ std::string throughput_chart(const workload_results& w) {
 
     std::vector<double> x_ticks = xs;
     x_ticks.erase(std::unique(x_ticks.begin(), x_ticks.end()), x_ticks.end());
-    std::string out = svg_open(chart_width, height,
-                               fmt::format("{} throughput", jobs::workload_name(w.workload)));
+    std::string out = svg_open(chart_width, height, fmt::format("{} throughput", w.name));
     out += axis(area, x, side::bottom, x_ticks, x.log ? "concurrency (log scale)" : "concurrency");
     out += axis(area, y, side::left, y.ticks(), rate_unit(w.workload));
 
@@ -695,10 +705,7 @@ std::string bench_html(const jobs::bench_run& run) {
            "</section>\n";
     out += section(
         "Throughput against concurrency", workloads,
-        [](const workload_results& w) {
-            return figure(jobs::workload_name(w.workload), throughput_chart(w));
-        },
-        "charts");
+        [](const workload_results& w) { return figure(w.name, throughput_chart(w)); }, "charts");
     out += section(
         "Latency per phase", latency_results(run),
         [](const jobs::bench_result* r) { return latency_chart(*r); }, "charts");
