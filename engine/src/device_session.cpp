@@ -188,7 +188,7 @@ net::awaitable<device_report> run_session(const device_plan& plan,
                    std::to_string(report.timings_ms["connect"]) + " ms");
     const auto commands_start = clock::now();
     if (plan.driver->exec_channels) {
-        const error_patterns errors(plan.driver->error_patterns);
+        const auto errors = error_patterns::shared(plan.driver->error_patterns);
         for (std::size_t i = 0; i < plan.commands.size() && !report.error; ++i) {
             ssh::asio::exec_options o;
             o.timeout = plan.command_timeout;
@@ -202,7 +202,7 @@ net::awaitable<device_report> run_session(const device_plan& plan,
                 if (exec.exit_status)
                     log->event("exit status " + std::to_string(*exec.exit_status));
             }
-            auto result = from_exec(i, plan.commands[i], std::move(exec), t, errors);
+            auto result = from_exec(i, plan.commands[i], std::move(exec), t, *errors);
             on_command(result);
             if (result.error)
                 fail(result.error, plan.commands[i] + ": " + result.message);

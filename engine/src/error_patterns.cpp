@@ -2,6 +2,9 @@
 
 #include <re2/re2.h>
 
+#include <map>
+#include <mutex>
+
 namespace engine {
 
 struct error_patterns::compiled {
@@ -22,6 +25,20 @@ error_patterns::error_patterns(const std::vector<std::string>& patterns) {
 error_patterns::~error_patterns() = default;
 error_patterns::error_patterns(error_patterns&&) noexcept = default;
 error_patterns& error_patterns::operator=(error_patterns&&) noexcept = default;
+
+std::shared_ptr<const error_patterns>
+error_patterns::shared(const std::vector<std::string>& patterns) {
+    std::string key;
+    for (const auto& p : patterns)
+        key += p + '\0';
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<const error_patterns>> cache;
+    std::lock_guard lock(mutex);
+    auto& entry = cache[key];
+    if (!entry)
+        entry = std::make_shared<const error_patterns>(patterns);
+    return entry;
+}
 
 std::optional<std::string> error_patterns::first_match(std::string_view output) const {
     for (const auto& p : patterns_)

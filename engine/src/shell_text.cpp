@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -55,14 +58,61 @@ struct mode_pattern {
     std::unique_ptr<RE2> re;
 };
 
+// A driver's patterns, compiled. RE2 objects are immutable once built and safe to match from
+// many threads, and compiling them (with the reverse program RE2 builds for \z) costs far more
+// than a session's matching: every session of a driver shares one set, kept for the process.
+struct compiled_patterns {
+    std::vector<mode_pattern> prompts; // tried in order
+    std::vector<std::unique_ptr<RE2>> pagers;
+    std::shared_ptr<const error_patterns> errors;
+
+    explicit compiled_patterns(const platform_driver& driver)
+        : errors(error_patterns::shared(driver.error_patterns)) {
+        add_prompt(cli_mode::config, driver.config_prompt);
+        add_prompt(cli_mode::privileged, driver.privileged_prompt);
+        add_prompt(cli_mode::user, driver.user_prompt);
+        add_prompt(cli_mode::password, driver.enable_password_prompt);
+        for (const auto& p : driver.pager_prompts)
+            if (auto re = compile("(" + p + ")\\z"))
+                pagers.push_back(std::move(re));
+    }
+
+    void add_prompt(cli_mode mode, const std::string& pattern) {
+        if (pattern.empty())
+            return;
+        // The prompt starts at a line start (or where the window starts, which is one) and
+        // ends where the output ends.
+        if (auto re = compile("(?:\\A|\\n)(" + pattern + ")\\z"))
+            prompts.push_back({mode, std::move(re)});
+    }
+
+    // The set for the driver's patterns (by their text: drivers loaded twice share it).
+    static std::shared_ptr<const compiled_patterns> of(const platform_driver& driver) {
+        std::string key;
+        for (const auto* p : {&driver.config_prompt, &driver.privileged_prompt, &driver.user_prompt,
+                              &driver.enable_password_prompt})
+            key += *p + '\0';
+        for (const auto* list : {&driver.pager_prompts, &driver.error_patterns}) {
+            key += '\1';
+            for (const auto& p : *list)
+                key += p + '\0';
+        }
+        static std::mutex mutex;
+        static std::map<std::string, std::shared_ptr<const compiled_patterns>> cache;
+        std::lock_guard lock(mutex);
+        auto& entry = cache[key];
+        if (!entry)
+            entry = std::make_shared<const compiled_patterns>(driver);
+        return entry;
+    }
+};
+
 } // namespace
 
 struct shell_text::impl {
     shell_text_options options;
     bool blank_line_before_prompt = false;
-    std::vector<mode_pattern> prompts; // tried in order
-    std::vector<std::unique_ptr<RE2>> pagers;
-    std::optional<error_patterns> errors;
+    std::shared_ptr<const compiled_patterns> patterns;
 
     std::string buffer; // cleaned output since the last answer was taken
     escape_state escape = escape_state::none;
@@ -85,15 +135,6 @@ struct shell_text::impl {
     std::size_t marker_size = 0;
     std::size_t pages = 0;
     std::size_t last_scan = 0;
-
-    void add_prompt(cli_mode mode, const std::string& pattern) {
-        if (pattern.empty())
-            return;
-        // The prompt starts at a line start (or where the window starts, which is one) and
-        // ends where the output ends.
-        if (auto re = compile("(?:\\A|\\n)(" + pattern + ")\\z"))
-            prompts.push_back({mode, std::move(re)});
-    }
 
     void erase_last_character() {
         if (buffer.empty() || buffer.back() == '\n')
@@ -190,8 +231,8 @@ struct shell_text::impl {
         if (start == std::string::npos)
             return false;
         const std::string_view window = std::string_view(buffer).substr(start);
-        last_scan += window.size() * prompts.size();
-        for (const auto& p : prompts) {
+        last_scan += window.size() * patterns->prompts.size();
+        for (const auto& p : patterns->prompts) {
             std::array<re2::StringPiece, 2> groups;
             if (!p.re->Match(re2::StringPiece(window.data(), window.size()), 0, window.size(),
                              RE2::UNANCHORED, groups.data(), static_cast<int>(groups.size())))
@@ -207,6 +248,7 @@ struct shell_text::impl {
     }
 
     bool find_pager() {
+        const auto& pagers = patterns->pagers;
         if (!pager_armed || pagers.empty())
             return false;
         const std::size_t start =
@@ -235,14 +277,7 @@ shell_text::shell_text(const platform_driver& driver, shell_text_options options
     if (impl_->options.tail_bytes < 256)
         impl_->options.tail_bytes = 256;
     impl_->blank_line_before_prompt = driver.blank_line_before_prompt;
-    impl_->add_prompt(cli_mode::config, driver.config_prompt);
-    impl_->add_prompt(cli_mode::privileged, driver.privileged_prompt);
-    impl_->add_prompt(cli_mode::user, driver.user_prompt);
-    impl_->add_prompt(cli_mode::password, driver.enable_password_prompt);
-    for (const auto& p : driver.pager_prompts)
-        if (auto re = compile("(" + p + ")\\z"))
-            impl_->pagers.push_back(std::move(re));
-    impl_->errors.emplace(driver.error_patterns);
+    impl_->patterns = compiled_patterns::of(driver);
 }
 
 shell_text::~shell_text() = default;
@@ -315,7 +350,7 @@ shell_answer shell_text::take_answer() {
         else if (text.ends_with("\n\n"))
             text.pop_back();
     }
-    answer.device_error = s.errors->first_match(text);
+    answer.device_error = s.patterns->errors->first_match(text);
     answer.output = std::move(text);
     s.pages = 0;
     return answer;

@@ -19,6 +19,10 @@ public:
     error_patterns(error_patterns&&) noexcept;
     error_patterns& operator=(error_patterns&&) noexcept;
 
+    // One compiled set per distinct list of patterns, shared for the process (compiling is
+    // what costs; matching a const set is thread-safe).
+    static std::shared_ptr<const error_patterns> shared(const std::vector<std::string>& patterns);
+
     // The text of the first pattern that matches somewhere in `output`.
     std::optional<std::string> first_match(std::string_view output) const;
 
