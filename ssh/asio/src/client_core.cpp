@@ -36,7 +36,11 @@ client_core::client_core(net::any_io_executor ex, client_options opts)
     : io_loop(ex)
     , options(std::move(opts))
     , session(session_config(options), crypto::system_random())
-    , state_wake(ex) {}
+    , state_wake(ex) {
+    // The session keeps its own copy of the algorithm lists; a second one per connection is
+    // about a kilobyte that thousands of idle connections would hold for nothing.
+    options.algorithms = {};
+}
 
 std::optional<std::chrono::seconds> client_core::idle_tick() const {
     // Keepalives start from the ticker: poll at their interval until a deadline exists.

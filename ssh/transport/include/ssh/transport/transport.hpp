@@ -169,7 +169,6 @@ private:
 
     crypto::bytes our_kexinit_;
     algorithm_lists our_lists_; // as sent in our_kexinit_
-    algorithm_lists peer_lists_;
     std::optional<negotiated_algorithms> chosen_;
     bool is_client() const noexcept { return config_.side == role::client; }
     void start_kex(wire::bytes_view peer_kexinit, boost::system::error_code& ec);
