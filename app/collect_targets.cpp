@@ -5,9 +5,6 @@
 
 #include <fmt/core.h>
 
-#include <algorithm>
-#include <cctype>
-
 namespace app {
 namespace {
 
@@ -171,13 +168,18 @@ std::optional<std::vector<jobs::collect_target>> load_targets(const target_reque
     }
     inventory::load_options lo;
     lo.known_platforms = drivers.names();
-    for (const auto& option : request.settings.openssh_options) // option names ignore case
-        lo.keys_given_elsewhere =
-            lo.keys_given_elsewhere ||
-            (option.size() > 12 &&
-             std::equal(option.begin(), option.begin() + 12, "identityfile", [](char a, char b) {
-                 return std::tolower(static_cast<unsigned char>(a)) == b;
-             }));
+    // The command line's -o options, checked once here (a bad one is one usage error, not one
+    // per host); keys given by -o IdentityFile make credentials in the inventory optional.
+    ssh::asio::client_options scratch;
+    ssh::asio::openssh_settings given;
+    for (const auto& option : request.settings.openssh_options) {
+        std::string error;
+        if (!ssh::asio::apply_openssh_option(scratch, given, option, error)) {
+            fmt::print(stderr, "{}: -o {}: {}\n", who, option, error);
+            return std::nullopt;
+        }
+    }
+    lo.keys_given_elsewhere = !given.identity_files.empty();
     auto loaded = inventory::load_inventory(request.inventory, lo);
     if (auto* errors = std::get_if<inventory::error_list>(&loaded)) {
         for (const auto& e : *errors)

@@ -1,9 +1,8 @@
+#include "shared_by_text.hpp"
+
 #include <engine/error_patterns.hpp>
 
 #include <re2/re2.h>
-
-#include <map>
-#include <mutex>
 
 namespace engine {
 
@@ -31,13 +30,8 @@ error_patterns::shared(const std::vector<std::string>& patterns) {
     std::string key;
     for (const auto& p : patterns)
         key += p + '\0';
-    static std::mutex mutex;
-    static std::map<std::string, std::shared_ptr<const error_patterns>> cache;
-    std::lock_guard lock(mutex);
-    auto& entry = cache[key];
-    if (!entry)
-        entry = std::make_shared<const error_patterns>(patterns);
-    return entry;
+    return detail::shared_by_text<error_patterns>(
+        key, [&] { return std::make_shared<const error_patterns>(patterns); });
 }
 
 std::optional<std::string> error_patterns::first_match(std::string_view output) const {

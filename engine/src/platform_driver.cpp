@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <ostream>
 #include <set>
 #include <sstream>
 #include <system_error>
@@ -28,6 +29,10 @@ std::string_view cli_mode_name(cli_mode m) noexcept {
         break;
     }
     return "unknown";
+}
+
+std::ostream& operator<<(std::ostream& os, cli_mode m) {
+    return os << cli_mode_name(m);
 }
 
 std::string driver_diagnostic::to_string() const {

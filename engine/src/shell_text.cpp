@@ -1,4 +1,6 @@
 // The shell text processor: terminal noise out, prompt and pager found on a bounded tail.
+#include "shared_by_text.hpp"
+
 #include <engine/error_patterns.hpp>
 #include <engine/shell_text.hpp>
 
@@ -6,9 +8,7 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <utility>
 #include <vector>
 
@@ -97,13 +97,8 @@ struct compiled_patterns {
             for (const auto& p : *list)
                 key += p + '\0';
         }
-        static std::mutex mutex;
-        static std::map<std::string, std::shared_ptr<const compiled_patterns>> cache;
-        std::lock_guard lock(mutex);
-        auto& entry = cache[key];
-        if (!entry)
-            entry = std::make_shared<const compiled_patterns>(driver);
-        return entry;
+        return detail::shared_by_text<compiled_patterns>(
+            key, [&] { return std::make_shared<const compiled_patterns>(driver); });
     }
 };
 

@@ -1,8 +1,6 @@
 #include <inventory/yaml_walk.hpp>
 #include <jobs/job_file.hpp>
 
-#include <fstream>
-
 namespace jobs {
 namespace {
 
@@ -230,19 +228,24 @@ std::variant<job, inventory::error_list> load_job_file(const fs::path& path) {
 
 std::variant<std::vector<std::string>, std::string>
 read_commands_file(const std::filesystem::path& path) {
-    std::ifstream in(path);
-    if (!in)
-        return "cannot read the commands file " + path.string();
+    inventory::error_list errors;
+    const auto text =
+        inventory::read_text_file(path, "the commands file", max_job_file_size, errors);
+    if (!text)
+        return errors.front().text();
     std::vector<std::string> commands;
-    std::string line;
-    while (std::getline(in, line)) {
+    std::string_view rest = *text;
+    while (!rest.empty()) {
+        const auto end = rest.find('\n');
+        std::string_view line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
         if (!line.empty() && line.back() == '\r')
-            line.pop_back();
+            line.remove_suffix(1);
         if (line.empty() || line.front() == '#')
             continue;
         if (commands.size() == max_commands)
             return path.string() + " has more than " + std::to_string(max_commands) + " commands";
-        commands.push_back(line);
+        commands.emplace_back(line);
     }
     return commands;
 }

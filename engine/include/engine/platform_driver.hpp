@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <iosfwd>
 #include <map>
 #include <optional>
 #include <string>
@@ -32,6 +33,7 @@ enum class cli_mode : std::uint8_t {
 };
 
 std::string_view cli_mode_name(cli_mode m) noexcept;
+std::ostream& operator<<(std::ostream& os, cli_mode m); // its name, for logs and tests
 
 struct platform_driver {
     std::string name;                 // "cisco_ios"

@@ -60,8 +60,8 @@ std::variant<job, inventory::error_list> load_job_file(const std::filesystem::pa
 std::variant<job, inventory::error_list> load_job_text(std::string_view yaml,
                                                        const std::filesystem::path& file_name);
 
-// A commands file: one command per line, blank lines and lines starting with '#' skipped, at
-// most 10,000 commands. The error names the file.
+// A commands file (at most 1 MiB): one command per line, blank lines and lines starting with
+// '#' skipped, at most 10,000 commands. The error names the file.
 std::variant<std::vector<std::string>, std::string>
 read_commands_file(const std::filesystem::path& path);
 

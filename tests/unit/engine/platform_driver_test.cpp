@@ -14,13 +14,6 @@ using engine::cli_mode;
 using engine::driver_registry;
 using engine::parse_driver;
 
-namespace engine {
-// How Boost.Test prints a mode.
-std::ostream& operator<<(std::ostream& os, cli_mode m) {
-    return os << cli_mode_name(m);
-}
-} // namespace engine
-
 namespace {
 
 // The only error of a document that must fail, checked for position and message.

@@ -18,13 +18,6 @@ using engine::cli_mode;
 using engine::shell_answer;
 using engine::shell_signal;
 
-namespace engine {
-// How Boost.Test prints a mode.
-std::ostream& operator<<(std::ostream& os, cli_mode m) {
-    return os << cli_mode_name(m);
-}
-} // namespace engine
-
 namespace {
 
 const sim::sim_clock::time_point t0{};
