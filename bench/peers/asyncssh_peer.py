@@ -3,7 +3,7 @@
 process, at most N hosts at once through a semaphore. The contract is README.md beside this
 file:
 
-    asyncssh_peer.py --targets targets.json --workload sessions|commands|channels
+    asyncssh_peer.py --targets targets.json --workload sessions|commands|channels|bulk
         --concurrency N --command "uname -a" [--commands-per-connection 20]
         [--channels-per-connection 10] [--timeout 30]
 """
@@ -18,6 +18,7 @@ pc.quiet_library_noise("asyncssh")
 import asyncssh  # noqa: E402 (after the warning filter, which its import trips)
 
 TOOL = "asyncssh"
+_READ_SIZE = 65536
 
 # asyncssh's exceptions by fleetsh's class names; HostKeyNotVerifiable is told apart below.
 _ASYNCSSH_CLASSES = (
@@ -82,12 +83,27 @@ class Fleet:
             """--command on a new channel, within --timeout; False if it failed the host."""
             result = await asyncio.wait_for(
                 conn.run(self.args.command, check=False, encoding=None), self.args.timeout)
-            return outcome.add_command(result.exit_status, result.stdout or b"",
-                                       result.stderr or b"", connected=not watch.lost)
+            size = len(result.stdout or b"") + len(result.stderr or b"")
+            return outcome.add_command(result.exit_status, size, connected=not watch.lost)
+
+        async def counted_command():
+            """--command with its output read as it comes and counted, not kept (bulk)."""
+            async with conn.create_process(self.args.command, encoding=None) as process:
+                async def drain(stream):
+                    total = 0
+                    while chunk := await stream.read(_READ_SIZE):
+                        total += len(chunk)
+                    return total
+                sizes = await asyncio.gather(drain(process.stdout), drain(process.stderr))
+                await process.wait_closed()
+            return outcome.add_command(process.exit_status, sum(sizes),
+                                       connected=not watch.lost)
 
         workload = self.args.workload
         if workload == "sessions":
             await one_command()
+        elif workload == "bulk":
+            await asyncio.wait_for(counted_command(), self.args.timeout)
         elif workload == "commands":
             for _ in range(self.args.commands_per_connection):
                 if not await one_command():

@@ -3,12 +3,13 @@
 `ssh` client, one child process per session, at most N hosts in progress at once, and prints
 one JSON line.
 
-    openssh_peer.py --targets targets.json --workload sessions|commands|channels
+    openssh_peer.py --targets targets.json --workload sessions|commands|channels|bulk
                     --concurrency N --command "uname -a" [--commands-per-connection 20]
                     [--channels-per-connection 10] [--timeout 30]
 
 How each workload is driven:
   sessions  one `ssh host COMMAND` per host.
+  bulk      the same, its standard output counted as it is read, not kept.
   commands  per host, K `ssh -o ControlMaster=auto -o ControlPersist=... host COMMAND` one
             after another: the first one connects and leaves a master in the background, the
             others reuse it; then `ssh -O exit`.
@@ -181,16 +182,18 @@ def make_subreaper():
 
 
 class Run:
-    """One finished ssh process."""
-    __slots__ = ("status", "out", "err", "timed_out")
+    """One finished ssh process: its exit status, the size of its output (stdout and
+    stderr), stdout itself unless only counted, and stderr (which names ssh's failures)."""
+    __slots__ = ("status", "size", "out", "err", "timed_out")
 
     def __init__(self):
-        self.status, self.out, self.err, self.timed_out = None, b"", b"", False
+        self.status, self.size, self.out, self.err, self.timed_out = None, 0, b"", b"", False
 
 
-def run_all(reaper, argvs, seconds):
-    """Starts every argv at once, reads their output until each closes, kills any still
-    running after `seconds`, and returns their Runs once all are reaped."""
+def run_all(reaper, argvs, seconds, keep_out=True):
+    """Starts every argv at once, reads their output until each closes (stdout only counted
+    unless keep_out), kills any still running after `seconds`, and returns their Runs once
+    all are reaped."""
     runs = [Run() for _ in argvs]
     procs = [reaper.spawn(a) for a in argvs]
     deadline = time.monotonic() + seconds
@@ -218,7 +221,10 @@ def run_all(reaper, argvs, seconds):
             for key, _ in sel.select(left):
                 data = os.read(key.fd, 65536)
                 if data:
-                    chunks[key.data].append(data)
+                    i, which = key.data
+                    runs[i].size += len(data)
+                    if keep_out or which == "err":
+                        chunks[key.data].append(data)
                 else:
                     sel.unregister(key.fileobj)
                     key.fileobj.close()
@@ -310,7 +316,7 @@ class Outcome:
             return False
         if counts_as_command:
             self.commands += 1
-            self.bytes += len(run.out) + len(run.err)
+            self.bytes += run.size
         return True
 
 
@@ -337,8 +343,9 @@ class Peer:
         o = Outcome(name)
         a, t = self.args, self.args.timeout
         dest = self._dest(host, port)
-        if a.workload == "sessions":
-            (r,) = run_all(self.reaper, [self.base + dest + [a.command]], 2 * t)
+        if a.workload in ("sessions", "bulk"):
+            (r,) = run_all(self.reaper, [self.base + dest + [a.command]], 2 * t,
+                           keep_out=a.workload == "sessions")
             o.take(r, "command_timeout")
             return o
         sock = "%s/%d" % (self.ctl_dir, index)
@@ -379,6 +386,7 @@ def ssh_version():
 
 NOTES = {
     "sessions": "one ssh process per host (BatchMode), no multiplexing",
+    "bulk": "one ssh process per host (BatchMode); its stdout counted as read, not kept",
     "commands": "per host, K ssh runs one after another with ControlMaster=auto and "
                 "ControlPersist: the first connects and backgrounds a master, the other K-1 "
                 "run as mux clients over it; then ssh -O exit",
@@ -422,8 +430,9 @@ def main(argv):
         if o.error_class is not None:
             errors[o.error_class] = errors.get(o.error_class, 0) + 1
             print("%s: %s: %s: %s" % ("openssh_peer.py", o.name, o.error_class, o.message), file=sys.stderr)
+    total_bytes = sum(o.bytes for o in outcomes)
     note = NOTES[args.workload]
-    if args.workload != "sessions":
+    if args.workload not in ("sessions", "bulk"):
         note += ("; background processes (masters and their forks) re-parented to this "
                  "process and reaped: %d" % reaper.orphans)
         if not subreaper:
@@ -439,8 +448,9 @@ def main(argv):
         "ok": ok,
         "failed": len(hosts) - ok,
         "commands": sum(o.commands for o in outcomes),
-        "bytes": sum(o.bytes for o in outcomes),
+        "bytes": total_bytes,
         "wall_s": round(wall_s, 4),
+        "mb_per_s": peer_common.megabytes_per_second(total_bytes, wall_s),
         "cpu_s": round(cpu_s, 4),
         "cpu_ms_per_session": round(cpu_s * 1000.0 / ok, 3) if ok else 0,
         "peak_rss_kib": reaper.peak_rss_kib,

@@ -3,7 +3,7 @@
 concurrent.futures thread pool of N threads, one host per task. The contract is README.md
 beside this file:
 
-    paramiko_peer.py --targets targets.json --workload sessions|commands|channels
+    paramiko_peer.py --targets targets.json --workload sessions|commands|channels|bulk
         --concurrency N --command "uname -a" [--commands-per-connection 20]
         [--channels-per-connection 10] [--timeout 30]
 """
@@ -150,22 +150,28 @@ class Command:
         self.channel.settimeout(timeout)
         self.channel.exec_command(text)
 
-    def _drain(self, read):
-        parts = []
-        while True:
-            data = read(_READ_SIZE)
-            if not data:
-                return b"".join(parts)
-            parts.append(data)
+    @staticmethod
+    def _drain(read, keep):
+        """The size of what `read` gives until the end. With `keep`, the output is put
+        together as a caller that wants it would; without (bulk), it is only counted."""
+        if keep:
+            parts = []
+            while data := read(_READ_SIZE):
+                parts.append(data)
+            return len(b"".join(parts))
+        size = 0
+        while data := read(_READ_SIZE):
+            size += len(data)
+        return size
 
-    def collect(self):
-        """(exit status or None if the channel closed without one, stdout, stderr, whether
+    def collect(self, keep=True):
+        """(exit status or None if the channel closed without one, output bytes, whether
         the connection is still up)."""
         try:
-            out = self._drain(self.channel.recv)
-            err = self._drain(self.channel.recv_stderr)
+            size = self._drain(self.channel.recv, keep)
+            size += self._drain(self.channel.recv_stderr, keep)
             status = self.channel.recv_exit_status()  # -1: none came
-            return (None if status == -1 else status), out, err, self.transport.is_active()
+            return (None if status == -1 else status), size, self.transport.is_active()
         finally:
             self.channel.close()
 
@@ -197,8 +203,8 @@ class Fleet:
         return client.get_transport()
 
     def _run_one(self, transport, outcome):
-        return outcome.add_command(
-            *Command(transport, self.args.command, self.args.timeout).collect())
+        command = Command(transport, self.args.command, self.args.timeout)
+        return outcome.add_command(*command.collect(keep=self.args.workload != "bulk"))
 
     def _run_at_once(self, transport, outcome):
         """--channels-per-connection commands started one after another without waiting for
@@ -237,7 +243,7 @@ class Fleet:
                 alarm = self.deadlines.arm(timeout, client.close)
                 self._run_at_once(transport, outcome)
             else:
-                count = 1 if workload == "sessions" else self.args.commands_per_connection
+                count = self.args.commands_per_connection if workload == "commands" else 1
                 for _ in range(count):
                     alarm = self.deadlines.arm(timeout, client.close)
                     if not self._run_one(transport, outcome):

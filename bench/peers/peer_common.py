@@ -13,7 +13,7 @@ import sys
 import time
 import warnings
 
-WORKLOADS = ("sessions", "commands", "channels")
+WORKLOADS = ("sessions", "commands", "channels", "bulk")
 
 # Where in a host's run an exception came from: a timeout while connecting is not one while
 # a command runs.
@@ -143,10 +143,10 @@ class HostOutcome:
     def ok(self):
         return self.error_class is None
 
-    def add_command(self, exit_status, out, err, connected=True):
-        """Count one finished command; False if it failed the host. A non-zero exit status
-        fails it; none at all (None) is taken as success, as fleetsh takes it, unless the
-        connection was lost meanwhile."""
+    def add_command(self, exit_status, output_bytes, connected=True):
+        """Count one finished command and its output's size (stdout and stderr); False if it
+        failed the host. A non-zero exit status fails it; none at all (None) is taken as
+        success, as fleetsh takes it, unless the connection was lost meanwhile."""
         if exit_status is None and not connected:
             self.fail("disconnected", "connection lost before the command's exit status")
             return False
@@ -154,7 +154,7 @@ class HostOutcome:
             self.fail("device_error", "command exited with status %s" % exit_status)
             return False
         self.commands += 1
-        self.bytes += len(out) + len(err)
+        self.bytes += output_bytes
         return True
 
     def fail(self, error_class, message, replace=False):
@@ -189,6 +189,12 @@ def classify(exc, phase, specific=()):
     if isinstance(exc, OSError):
         return "unreachable" if phase == CONNECT else "disconnected"
     return "client_error"  # not a network failure: a bug in the peer or the library
+
+
+def megabytes_per_second(output_bytes, wall_s):
+    """Output received per second of the run's wall clock, in 10^6 bytes (the bulk
+    workload's figure, as fleetsh bench reports it)."""
+    return round(output_bytes / 1e6 / wall_s, 3) if wall_s > 0 else 0
 
 
 class Window:
@@ -228,6 +234,7 @@ def report(tool, version, args, outcomes, window, failures_shown=20):
     if len(failed) > failures_shown:
         print("%s_peer.py: ... and %d more failed hosts" % (tool, len(failed) - failures_shown),
               file=sys.stderr)
+    total_bytes = sum(o.bytes for o in outcomes)
     line = {
         "tool": tool,
         "version": version,
@@ -237,8 +244,9 @@ def report(tool, version, args, outcomes, window, failures_shown=20):
         "ok": ok,
         "failed": len(failed),
         "commands": sum(o.commands for o in outcomes),
-        "bytes": sum(o.bytes for o in outcomes),
+        "bytes": total_bytes,
         "wall_s": round(window.wall_s, 4),
+        "mb_per_s": megabytes_per_second(total_bytes, window.wall_s),
         "cpu_s": round(window.cpu_s, 4),
         "cpu_ms_per_session": round(window.cpu_s * 1000.0 / ok, 3) if ok else 0,
         "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,

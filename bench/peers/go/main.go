@@ -2,11 +2,13 @@
 // golang-golang-x-crypto-dev, built offline in GOPATH mode) through the workloads of
 // bench/peers/README.md and prints one JSON line.
 //
-//	go-peer --targets targets.json --workload sessions|commands|channels --concurrency N
+//	go-peer --targets targets.json --workload sessions|commands|channels|bulk --concurrency N
 //	        --command "uname -a" [--commands-per-connection 20]
 //	        [--channels-per-connection 10] [--timeout 30]
 //
 // Concurrency: one goroutine per host, at most N of them past a semaphore at once.
+// Output is counted as it arrives and never kept, in every workload (bulk is sessions with
+// a large output).
 package main
 
 import (
@@ -223,7 +225,7 @@ func runHost(h host, base *ssh.ClientConfig, hostKeys ssh.HostKeyCallback, s *se
 	}
 	defer c.Close()
 	switch s.workload {
-	case "sessions":
+	case "sessions", "bulk":
 		run(c, s, &o, &mu)
 	case "commands":
 		for i := 0; i < s.commands && o.errClass == ""; i++ {
@@ -241,6 +243,14 @@ func runHost(h host, base *ssh.ClientConfig, hostKeys ssh.HostKeyCallback, s *se
 		wg.Wait()
 	}
 	return o
+}
+
+// Output received per second of wall clock, in 10^6 bytes, as fleetsh bench reports it.
+func megabytesPerSecond(bytes uint64, wall float64) float64 {
+	if wall <= 0 {
+		return 0
+	}
+	return float64(bytes) / 1e6 / wall
 }
 
 func cpuSeconds() float64 {
@@ -275,7 +285,7 @@ func round(x float64, digits int) float64 {
 func main() {
 	fs := flag.NewFlagSet("go-peer", flag.ContinueOnError)
 	targetsPath := fs.String("targets", "", "targets.json")
-	workload := fs.String("workload", "", "sessions, commands or channels")
+	workload := fs.String("workload", "", "sessions, commands, channels or bulk")
 	concurrency := fs.Int("concurrency", 0, "hosts in progress at once")
 	command := fs.String("command", "", "the command each workload runs")
 	commands := fs.Int("commands-per-connection", 20, "commands workload: one after another")
@@ -291,9 +301,9 @@ func main() {
 		usage("--targets, --command and --concurrency N (N >= 1) are required")
 	}
 	switch *workload {
-	case "sessions", "commands", "channels":
+	case "sessions", "commands", "channels", "bulk":
 	default:
-		usage("--workload must be sessions, commands or channels, not %q", *workload)
+		usage("--workload must be sessions, commands, channels or bulk, not %q", *workload)
 	}
 	if *commands < 1 || *channels < 1 || *timeout <= 0 {
 		usage("--commands-per-connection, --channels-per-connection and --timeout must be positive")
@@ -405,6 +415,7 @@ func main() {
 		field("commands", cmds),
 		field("bytes", bytes),
 		field("wall_s", round(wall, 4)),
+		field("mb_per_s", round(megabytesPerSecond(bytes, wall), 3)),
 		field("cpu_s", round(cpu, 4)),
 		field("cpu_ms_per_session", round(perSession, 3)),
 		field("peak_rss_kib", peakRSSKiB()),
