@@ -108,6 +108,8 @@ def start_simulator(args, work, procs, key, name, devices, mix):
     procs.start([args.fleetsh, "sim", "--devices", str(devices), "--mix", mix,
                  "--host-key-types", "ed25519", "--authorized-keys", f"{key}.pub",
                  "--inventory-out", str(inventory), "--known-hosts-out", str(known_hosts),
+                 # Channels at once per connection, as MaxSessions in the sshd fleet.
+                 "--quirks", f"max-sessions={max(10, args.per_connection)}",
                  "--duration", "3600"], work / f"{name}.log")
     wait_for(inventory.exists, f"the simulator's inventory ({name})")
     listed = json.loads(run([args.fleetsh, "inventory", "-i", str(inventory), "--json"]).stdout)
