@@ -10,8 +10,10 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <iterator>
 #include <memory>
 
 namespace app {
@@ -27,6 +29,7 @@ struct bench_args {
     std::vector<std::size_t> concurrency = {100};
     std::string command;
     std::string bulk_command = "head -c 67108864 /dev/zero";
+    bool bulk_command_given = false; // else bulk runs on the linux devices only
     std::size_t commands_per_connection = 20;
     std::size_t channels_per_connection = 10;
     std::size_t idle_sessions_per_device = 1;
@@ -91,23 +94,60 @@ void print_table(const jobs::bench_run& run) {
     }
 }
 
+// The bulk workload's devices: all of them for --bulk-command; else the linux ones, as the
+// default command (head -c N /dev/zero) is a Linux one. nullopt, said on stderr, when none is.
+std::optional<std::vector<jobs::collect_target>>
+bulk_targets(const bench_args& a, const std::vector<jobs::collect_target>& targets) {
+    if (a.bulk_command_given)
+        return targets;
+    std::vector<jobs::collect_target> chosen;
+    std::copy_if(targets.begin(), targets.end(), std::back_inserter(chosen),
+                 [](const jobs::collect_target& t) { return t.platform == "linux"; });
+    if (chosen.empty()) {
+        fmt::print(stderr,
+                   "fleetsh bench: bulk: none of the {} devices is linux, where the default bulk "
+                   "command ({}) runs: add some (--sim-mix linux=1, for one) or give "
+                   "--bulk-command\n",
+                   targets.size(), a.bulk_command);
+        return std::nullopt;
+    }
+    fmt::print(stderr,
+               "fleetsh bench: bulk: {} of {} devices (the linux ones; --bulk-command runs "
+               "another command on all)\n",
+               chosen.size(), targets.size());
+    return chosen;
+}
+
 // Every workload at every concurrency against the inventory's devices, appended to `run`;
-// false when the inventory cannot be used (the problems are printed).
-bool measure(const bench_args& a, const std::vector<jobs::bench_workload>& workloads,
-             const std::string& inventory, jobs::bench_run& run) {
+// how many devices the inventory selected, or nullopt when it cannot be used (the problems
+// are printed).
+std::optional<std::size_t> measure(const bench_args& a,
+                                   const std::vector<jobs::bench_workload>& workloads,
+                                   const std::string& inventory, jobs::bench_run& run) {
     engine::driver_registry drivers = engine::driver_registry::shipped();
     // The commands are set per workload below; the settings need one to build the plans.
     auto loaded = load_targets(
         {inventory, a.filters, {}, target_settings{{"-"}, a.options, a.command_timeout, {}}},
         drivers, "fleetsh bench");
     if (!loaded)
-        return false;
+        return std::nullopt;
     auto& targets = *loaded;
+    std::vector<jobs::collect_target> bulk; // checked before any workload runs
+    if (std::find(workloads.begin(), workloads.end(), jobs::bench_workload::bulk) !=
+        workloads.end()) {
+        auto chosen = bulk_targets(a, targets);
+        if (!chosen)
+            return std::nullopt;
+        bulk = std::move(*chosen);
+        for (auto& t : bulk)
+            t.plan.commands = {a.bulk_command};
+    }
     for (const auto workload : workloads) {
-        for (auto& t : targets)
-            t.plan.commands = {workload == jobs::bench_workload::bulk ? a.bulk_command
-                               : a.command.empty()                    ? default_command(t)
-                                                                      : a.command};
+        const bool is_bulk = workload == jobs::bench_workload::bulk;
+        if (!is_bulk)
+            for (auto& t : targets)
+                t.plan.commands = {a.command.empty() ? default_command(t) : a.command};
+        const auto& measured = is_bulk ? bulk : targets;
         for (const auto concurrency : a.concurrency) {
             jobs::bench_settings s;
             s.workload = workload;
@@ -119,11 +159,11 @@ bool measure(const bench_args& a, const std::vector<jobs::bench_workload>& workl
             if (a.command_timeout)
                 s.timeout = *a.command_timeout;
             fmt::print(stderr, "fleetsh bench: {} at concurrency {} over {} devices...\n",
-                       jobs::workload_name(workload), s.concurrency, targets.size());
-            run.results.push_back(jobs::run_bench(targets, s));
+                       jobs::workload_name(workload), s.concurrency, measured.size());
+            run.results.push_back(jobs::run_bench(measured, s));
         }
     }
-    return true;
+    return targets.size();
 }
 
 int run_bench_command(const bench_args& a) {
@@ -145,10 +185,10 @@ int run_bench_command(const bench_args& a) {
     }
     jobs::bench_run run{{}, utc_now(), {}};
     if (a.sim_devices.empty()) {
-        if (!measure(a, workloads, a.inventory, run))
+        const auto devices = measure(a, workloads, a.inventory, run);
+        if (!devices)
             return usage_error;
-        run.target_description =
-            fmt::format("inventory {} ({} devices)", a.inventory, run.results.front().devices);
+        run.target_description = fmt::format("inventory {} ({} devices)", a.inventory, *devices);
     }
     // A fleet-size sweep: one simulator after the other, each stopped before the next starts.
     for (const auto size : a.sim_devices) {
@@ -215,8 +255,11 @@ void add_bench_command(CLI::App& root, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("-c,--command", a->command,
                     "The command each workload runs (default: show version; uname -a on linux)");
-    cmd->add_option("--bulk-command", a->bulk_command, "The bulk workload's command")
-        ->capture_default_str();
+    auto* bulk_command =
+        cmd->add_option("--bulk-command", a->bulk_command,
+                        "The bulk workload's command, run on every device (default: on the "
+                        "linux devices only)")
+            ->capture_default_str();
     cmd->add_option("--commands-per-connection", a->commands_per_connection,
                     "The commands workload's commands, one after another")
         ->capture_default_str();
@@ -233,7 +276,10 @@ void add_bench_command(CLI::App& root, int& exit_code) {
     cmd->add_flag("--json", a->json, "Print every figure and sample as JSON");
     cmd->add_option("--html", a->html, "Write a self-contained HTML report to this file");
     cmd->footer("Exit status: 0 every session succeeded, 1 some failed, 2 usage error.");
-    cmd->callback([a, &exit_code] { exit_code = run_bench_command(*a); });
+    cmd->callback([a, bulk_command, &exit_code] {
+        a->bulk_command_given = bulk_command->count() > 0;
+        exit_code = run_bench_command(*a);
+    });
 }
 
 } // namespace app

@@ -1,8 +1,10 @@
 // The bench workloads against real peers: the simulated fleet (sessions, commands, channels,
-// errors by class) and a throwaway sshd (bulk output counted byte for byte).
+// errors by class, bulk from its linux devices) and a throwaway sshd (bulk output counted byte
+// for byte), and `fleetsh bench --sim` choosing bulk's devices.
 #include "sim_support.hpp"
 
 #include <jobs/bench.hpp>
+#include <test_common/run_command.hpp>
 #include <test_common/sshd_fixture.hpp>
 
 #include <boost/json.hpp>
@@ -130,6 +132,49 @@ BOOST_AUTO_TEST_CASE(bulk_output_is_counted_not_kept) {
     BOOST_TEST(failing.failed == 1u);
     BOOST_TEST(failing.errors.at("device_error") == 1u);
     BOOST_TEST(failing.samples[0].error_message == "exit status 3");
+}
+
+BOOST_AUTO_TEST_CASE(bulk_streams_zeros_from_simulated_linux_devices) {
+    running_fleet f(fleet_of(4));
+    std::vector<jobs::collect_target> linux_targets;
+    for (auto& t : targets_of(f)) {
+        if (t.platform != "linux")
+            continue;
+        t.plan.commands = {"head -c 4194304 /dev/zero"};
+        linux_targets.push_back(std::move(t));
+    }
+    BOOST_REQUIRE_EQUAL(linux_targets.size(), 2u);
+    const auto r = jobs::run_bench(linux_targets, settings(jobs::bench_workload::bulk, 2));
+    BOOST_TEST(r.failed == 0u, r.samples[0].error_message);
+    BOOST_TEST(r.commands == 2u);
+    BOOST_TEST(r.bytes == 2u * 4194304u);
+    BOOST_TEST(r.megabytes_per_second > 0);
+    // The simulator sent counts, not queued bytes.
+    BOOST_TEST(f.on_fleet([](sim::fleet& fleet) { return fleet.stats().max_queued_output; }) == 0u);
+}
+
+// bulk's default command (head -c 67108864 /dev/zero) runs on the linux devices only.
+BOOST_AUTO_TEST_CASE(bench_command_runs_bulk_on_the_linux_devices) {
+    const std::vector<std::string> argv = {
+        FLEETSH_BINARY, "bench", "--sim",         "4", "--sim-mix", "arista_eos=1,linux=1",
+        "-w",           "bulk",  "--concurrency", "2", "--json"};
+    const auto r = test_common::run_command(argv, std::nullopt, 120s);
+    BOOST_REQUIRE_MESSAGE(r.exit_code == 0, test_common::describe(argv, r));
+    BOOST_TEST(r.err.find("bulk: 2 of 4 devices (the linux ones;") != std::string::npos, r.err);
+    const auto json = boost::json::parse(r.out);
+    const auto& result = json.at("results").as_array().at(0);
+    BOOST_TEST(result.at("workload").as_string() == "bulk");
+    BOOST_TEST(result.at("devices").to_number<std::uint64_t>() == 2u);
+    BOOST_TEST(result.at("failed").to_number<std::uint64_t>() == 0u);
+    BOOST_TEST(result.at("bytes").to_number<std::uint64_t>() == 2u * 67108864u);
+    BOOST_TEST(result.at("mb_per_s").to_number<double>() > 0);
+
+    // No linux device: a usage error that says how to have some.
+    const std::vector<std::string> none = {FLEETSH_BINARY, "bench",        "--sim", "2",
+                                           "--sim-mix",    "arista_eos=1", "-w",    "bulk"};
+    const auto refused = test_common::run_command(none, std::nullopt, 60s);
+    BOOST_TEST(refused.exit_code == 2, test_common::describe(none, refused));
+    BOOST_TEST(refused.err.find("--sim-mix linux=1") != std::string::npos, refused.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

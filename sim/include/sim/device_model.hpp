@@ -51,6 +51,9 @@ struct exec_result {
     std::string out;
     std::string err;
     std::uint32_t exit_status = 0;
+    // After out: this many zero bytes, produced as they are sent (a Linux host's
+    // `head -c N /dev/zero`), so that large output costs no memory.
+    std::uint64_t zero_fill = 0;
 };
 
 // One interactive session's state: mode, pager settings, the line being answered.

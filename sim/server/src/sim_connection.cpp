@@ -3,6 +3,8 @@
 #include <ssh/crypto/hash.hpp>
 #include <ssh/wire/reader.hpp>
 
+#include <algorithm>
+
 namespace sim::server {
 namespace {
 
@@ -214,13 +216,14 @@ void sim_connection::feed_shell(ssh::asio::server_connection& conn,
                 if (ch.hung)
                     break;
                 if (segment.command_output)
-                    queue_answer(ch, std::move(segment.bytes));
+                    queue_answer(ch, std::move(segment.bytes), 0);
                 else
                     ch.sender->push({send_step::kind::out, std::move(segment.bytes)});
             }
             if (step.closed && !ch.hung)
                 end_shell(ch);
         }
+        note_queued(ch);
         ch.sender->pump(conn); // what the client's window takes leaves room for more lines
     }
     if (ch.ended || ch.hung) { // what is left is read and dropped
@@ -238,7 +241,7 @@ void sim_connection::feed_shell(ssh::asio::server_connection& conn,
     ch.sender->pump(conn);
 }
 
-void sim_connection::queue_answer(channel& ch, std::string bytes) {
+void sim_connection::queue_answer(channel& ch, std::string bytes, std::uint64_t zeros) {
     const auto& b = device_->info.behaviour;
     ++device_->shared->counters.commands;
     if (b.hang) {
@@ -247,13 +250,18 @@ void sim_connection::queue_answer(channel& ch, std::string bytes) {
     }
     if (b.latency.count() > 0)
         ch.sender->push({send_step::kind::pause, {}, b.latency});
-    ch.sender->push_answer(std::move(bytes), b.trickle_bytes_per_second, b.drop_output);
+    ch.sender->push_answer(std::move(bytes), zeros, b.trickle_bytes_per_second, b.drop_output);
+}
+
+void sim_connection::note_queued(const channel& ch) {
+    auto& most = device_->shared->counters.max_queued_output;
+    most = std::max<std::uint64_t>(most, ch.sender->queued_bytes());
 }
 
 void sim_connection::start_exec(channel& ch, std::string_view command) {
     ch.exec = true;
     auto result = device_->model(sim_clock::now()).exec(command, sim_clock::now());
-    queue_answer(ch, std::move(result.out));
+    queue_answer(ch, std::move(result.out), result.zero_fill);
     if (ch.hung)
         return;
     if (!result.err.empty())
@@ -261,6 +269,7 @@ void sim_connection::start_exec(channel& ch, std::string_view command) {
     ch.sender->push({send_step::kind::eof});
     ch.sender->push({send_step::kind::exit_status, {}, {}, result.exit_status});
     ch.sender->push({send_step::kind::close});
+    note_queued(ch);
 }
 
 void sim_connection::start_shell(ssh::asio::server_connection& conn, ssh::connection::channel_id id,

@@ -45,7 +45,9 @@ private:
     void start_exec(channel& ch, std::string_view command);
     void start_shell(ssh::asio::server_connection& conn, ssh::connection::channel_id id,
                      channel& ch);
-    void queue_answer(channel& ch, std::string bytes);
+    void queue_answer(channel& ch, std::string bytes, std::uint64_t zeros);
+    // Folds what the channel holds queued into the fleet's max_queued_output.
+    void note_queued(const channel& ch);
     void feed_shell(ssh::asio::server_connection& conn, ssh::connection::channel_id id);
     void end_shell(channel& ch);
     bool credentials_ok(std::string_view user, std::string_view password) const;

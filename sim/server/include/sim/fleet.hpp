@@ -87,6 +87,9 @@ struct fleet_stats {
     std::uint64_t auth_failures = 0; // failed attempts answered
     std::uint64_t commands = 0;      // exec commands and shell lines answered
     std::uint64_t open_connections = 0;
+    // The most output bytes one channel held queued at once: a device's memory for output,
+    // which zero fills (head -c N /dev/zero) do not add to, as they are counts.
+    std::uint64_t max_queued_output = 0;
 };
 
 class fleet {

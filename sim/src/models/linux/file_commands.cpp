@@ -20,14 +20,12 @@ command_result cat(command_call& c) {
             return failure("cat: invalid option -- '" + arg.substr(1, 1) +
                            "'\nTry 'cat --help' for more information.\n");
         }
+        // /dev/zero is refused (read_error says why): cat would never end.
         const auto path = resolve_path(c.shell.cwd, arg);
-        if (c.shell.fs.is_directory(path)) {
-            result.err += "cat: " + arg + ": Is a directory\n";
-            result.status = 1;
-        } else if (auto contents = c.shell.fs.read(path, c.now)) {
+        if (auto contents = c.shell.fs.read(path, c.now)) {
             result.out += *contents;
         } else {
-            result.err += "cat: " + arg + ": No such file or directory\n";
+            result.err += "cat: " + arg + ": " + c.shell.fs.read_error(path) + "\n";
             result.status = 1;
         }
     }
@@ -40,20 +38,28 @@ struct ls_options {
     bool one_per_line = false;
 };
 
-// "drwxr-xr-x 2 root root 4096 Mar  1 08:00 etc": files under /proc read as empty, as there.
+// "drwxr-xr-x 2 root root 4096 Mar  1 08:00 etc": files under /proc read as empty, as there;
+// a device shows its numbers where the size goes ("crw-rw-rw- 1 root root 1, 5 ... zero").
 std::string long_entry(const command_call& c, const std::string& path, const std::string& name) {
     const auto& fs = c.shell.fs;
     const bool directory = fs.is_directory(path);
     std::size_t size = 4096;
     if (!directory)
         size = path.starts_with("/proc/") ? 0 : fs.read(path, c.now).value_or("").size();
+    char size_text[32];
+    std::snprintf(size_text, sizeof size_text, "%4zu", size);
+    const auto device = fs.device(path);
+    if (device)
+        std::snprintf(size_text, sizeof size_text, "%d, %d", device->major, device->minor);
     const auto stamp =
         models::ctime_text(c.shell.facts.wall_at_start - c.shell.facts.uptime_at_start,
                            false); // "Tue Mar  5 08:00:00 2024"
     char line[160];
-    std::snprintf(line, sizeof line, "%s %2d root root %4zu %.12s %s\n",
-                  directory ? "drwxr-xr-x" : "-rw-r--r--", directory ? 2 : 1, size,
-                  stamp.c_str() + 4, name.c_str());
+    std::snprintf(line, sizeof line, "%s %2d root root %s %.12s %s\n",
+                  directory ? "drwxr-xr-x"
+                  : device  ? "crw-rw-rw-"
+                            : "-rw-r--r--",
+                  directory ? 2 : 1, size_text, stamp.c_str() + 4, name.c_str());
     return line;
 }
 

@@ -60,23 +60,21 @@ public:
 
     // A terminal shows both streams; "exit" ends the session as a login shell does.
     command_output run(std::string_view line, sim_clock::time_point now) override {
-        auto output = run_shell_line(state_, line, now);
+        shell_output output;
+        run_shell_line(state_, line, now, output);
         if (state_.exited)
             return {output.merged + "logout\n", false, true};
         return {std::move(output.merged), false, false};
     }
 
     exec_result run_all(std::string_view script, sim_clock::time_point now) {
-        exec_result result;
+        shell_output output;
         for (const auto line : text::split(script, '\n')) {
-            auto output = run_shell_line(state_, line, now);
-            result.out += output.out;
-            result.err += output.err;
-            result.exit_status = output.status;
+            run_shell_line(state_, line, now, output);
             if (state_.exited)
                 break;
         }
-        return result;
+        return {std::move(output.out), std::move(output.err), output.status, output.zero_fill};
     }
 
     std::uint32_t page_lines(std::uint32_t) const override { return 0; }

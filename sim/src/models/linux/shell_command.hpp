@@ -38,6 +38,7 @@ struct command_result {
     std::string out{};
     std::string err{};
     std::uint32_t status = 0;
+    std::uint64_t zero_fill = 0; // after out: zero bytes counted, not built (zero_fill.hpp)
 };
 
 inline command_result failure(std::string err, std::uint32_t status = 1) {

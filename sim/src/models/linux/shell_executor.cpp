@@ -1,6 +1,7 @@
 #include "shell_executor.hpp"
 
 #include "shell_parser.hpp"
+#include "zero_fill.hpp"
 
 #include <optional>
 
@@ -60,11 +61,14 @@ struct stage_output {
     std::string out; // what goes down the pipe, or to the terminal from the last stage
     std::string err;
     std::uint32_t status = 0;
+    std::uint64_t zero_fill = 0; // after out, when `streams` (run_simple)
+    bool unbuilt = false;        // its zeros were too many to build: the pipeline stops
 };
 
-// Runs one command with its redirections applied.
+// Runs one command with its redirections applied. `streams`: its standard output is the exec
+// channel's, so counted zeros may stay counted; anywhere else they are built, or it fails.
 stage_output run_simple(shell_state& shell, const simple_command& command, std::string_view input,
-                        sim_clock::time_point now) {
+                        sim_clock::time_point now, bool streams) {
     sink stdout_to = sink::out, stderr_to = sink::err;
     std::string redirected_input;
     bool input_redirected = false;
@@ -73,9 +77,10 @@ stage_output run_simple(shell_state& shell, const simple_command& command, std::
         if (r.target == "&1" || r.target == "&2") {
             target = r.target == "&1" ? stdout_to : stderr_to;
         } else if (r.fd == 0) {
-            auto contents = shell.fs.read(resolve_path(shell.cwd, r.target), now);
+            const auto path = resolve_path(shell.cwd, r.target);
+            auto contents = shell.fs.read(path, now); // "< /dev/zero" is refused, as by cat
             if (!contents)
-                return {"", "bash: " + r.target + ": No such file or directory\n", 1};
+                return {"", "bash: " + r.target + ": " + shell.fs.read_error(path) + "\n", 1};
             redirected_input = std::move(*contents);
             input_redirected = true;
         } else if (r.target == "/dev/null") {
@@ -102,7 +107,13 @@ stage_output run_simple(shell_state& shell, const simple_command& command, std::
                           now};
         result = run(call);
     }
-    stage_output routed{"", "", result.status};
+    if (stdout_to == sink::discard)
+        result.zero_fill = 0;
+    const bool unbuilt = result.zero_fill > 0 && !(streams && stdout_to == sink::out) &&
+                         !build_zeros(result.out, result.zero_fill);
+    if (unbuilt)
+        result = failure(result.err + too_many_zeros(words[0], result.zero_fill));
+    stage_output routed{"", "", result.status, result.zero_fill, unbuilt};
     const auto route = [&](std::string text, sink to) {
         if (to == sink::out)
             routed.out += text;
@@ -118,27 +129,38 @@ stage_output run_simple(shell_state& shell, const simple_command& command, std::
 void run_pipeline(shell_state& shell, const pipeline& stages, sim_clock::time_point now,
                   shell_output& output) {
     std::string piped;
-    std::uint32_t status = 0;
-    for (const auto& stage : stages) {
-        auto result = run_simple(shell, stage, piped, now);
-        output.err += result.err;
-        output.merged += result.err;
-        piped = std::move(result.out);
-        status = result.status;
+    stage_output last;
+    // A stage whose zeros could not be built ends the pipeline, failed: the next stage would
+    // answer for input it never had (wc -c: 0).
+    for (std::size_t i = 0; i < stages.size() && !last.unbuilt; ++i) {
+        last =
+            run_simple(shell, stages[i], piped, now, i + 1 == stages.size() && !shell.interactive);
+        output.err += last.err;
+        output.merged += last.err;
+        piped = std::move(last.out);
     }
-    output.out += piped;
-    output.merged += piped;
-    shell.last_status = status;
+    // Output after counted zeros builds them: too many, and this pipeline fails instead.
+    if (!append_after_zeros(output.out, output.zero_fill, piped)) {
+        const auto message = too_many_zeros("bash", output.zero_fill);
+        output.err += message;
+        output.merged += message;
+        last.status = 1;
+    } else {
+        output.merged += piped;
+        output.zero_fill += last.zero_fill;
+    }
+    shell.last_status = last.status;
 }
 
 } // namespace
 
-shell_output run_shell_line(shell_state& shell, std::string_view line, sim_clock::time_point now) {
-    shell_output output;
+void run_shell_line(shell_state& shell, std::string_view line, sim_clock::time_point now,
+                    shell_output& output) {
     auto parsed = parse_shell(line);
     if (const auto* error = std::get_if<syntax_error>(&parsed)) {
-        output.err = "bash: " + error->message + "\n";
-        output.merged = output.err;
+        const auto message = "bash: " + error->message + "\n";
+        output.err += message;
+        output.merged += message;
         shell.last_status = 2;
     } else {
         for (const auto& item : std::get<std::vector<list_item>>(parsed)) {
@@ -152,7 +174,6 @@ shell_output run_shell_line(shell_state& shell, std::string_view line, sim_clock
         }
     }
     output.status = shell.last_status;
-    return output;
 }
 
 } // namespace sim::linux_host

@@ -1,3 +1,4 @@
+#include "head_command.hpp"
 #include "shell_command.hpp"
 
 #include <sim/text.hpp>
@@ -38,9 +39,11 @@ std::variant<std::string, command_result> filter_input(const command_call& c,
         return std::string(c.input);
     std::string text;
     for (const auto& file : files) {
-        auto contents = c.shell.fs.read(resolve_path(c.shell.cwd, file), c.now);
+        const auto path = resolve_path(c.shell.cwd, file);
+        auto contents = c.shell.fs.read(path, c.now);
         if (!contents)
-            return failure(std::string(program) + ": " + file + ": No such file or directory\n",
+            return failure(std::string(program) + ": " + file + ": " + c.shell.fs.read_error(path) +
+                               "\n",
                            program == "grep" ? 2 : 1);
         text += *contents;
     }
@@ -100,9 +103,8 @@ command_result grep(command_call& c) {
     return result;
 }
 
-// head/tail [-n N | -N] [FILE...]
-command_result head_or_tail(command_call& c, bool head) {
-    const std::string_view program = head ? "head" : "tail";
+// tail [-n N | -N] [FILE...]
+command_result tail(command_call& c) {
     std::size_t count = 10;
     std::vector<std::string> files;
     for (std::size_t i = 0; i < c.args.size(); ++i) {
@@ -118,28 +120,17 @@ command_result head_or_tail(command_call& c, bool head) {
         }
         const auto n = text::parse_unsigned(number, UINT32_MAX);
         if (!n)
-            return failure(std::string(program) + ": invalid number of lines: '" +
-                           std::string(number) + "'\n");
+            return failure("tail: invalid number of lines: '" + std::string(number) + "'\n");
         count = std::size_t(*n);
     }
-    auto input = filter_input(c, files, program);
+    auto input = filter_input(c, files, "tail");
     if (auto* error = std::get_if<command_result>(&input))
         return *error;
     const auto lines = lines_of(std::get<std::string>(input));
-    const std::size_t first = head ? 0 : lines.size() - std::min(count, lines.size());
-    const std::size_t last = head ? std::min(count, lines.size()) : lines.size();
     std::string out;
-    for (std::size_t i = first; i < last; ++i)
+    for (std::size_t i = lines.size() - std::min(count, lines.size()); i < lines.size(); ++i)
         out += lines[i];
     return {out};
-}
-
-command_result head(command_call& c) {
-    return head_or_tail(c, true);
-}
-
-command_result tail(command_call& c) {
-    return head_or_tail(c, false);
 }
 
 // wc [-l|-w|-c]: one count when asked for one, else lines, words and bytes.

@@ -86,24 +86,36 @@ virtual_fs::virtual_fs(const device_profile& profile, const linux_facts& facts, 
         const auto up = (clock.wall(now) - boot).count();
         return std::to_string(up) + ".00 " + std::to_string(up * 3 / 2) + ".00\n";
     });
+    add_device("/dev/null", {1, 3}, false);
+    add_device("/dev/zero", {1, 5}, true);
+}
+
+void virtual_fs::add_entry(const std::string& path) {
+    add_directory(parent_of(path));
+    auto& siblings = directories_[parent_of(path)];
+    siblings.push_back(path.substr(path.find_last_of('/') + 1));
+    std::sort(siblings.begin(), siblings.end());
 }
 
 void virtual_fs::add_directory(const std::string& path) {
     if (directories_.count(path) != 0)
         return;
-    add_directory(parent_of(path));
+    add_entry(path);
     directories_[path] = {};
-    auto& siblings = directories_[parent_of(path)];
-    siblings.push_back(path.substr(path.find_last_of('/') + 1));
-    std::sort(siblings.begin(), siblings.end());
 }
 
 void virtual_fs::add_file(const std::string& path, file_contents contents) {
-    add_directory(parent_of(path));
-    auto& siblings = directories_[parent_of(path)];
-    siblings.push_back(path.substr(path.find_last_of('/') + 1));
-    std::sort(siblings.begin(), siblings.end());
+    add_entry(path);
     files_[path] = std::move(contents);
+}
+
+void virtual_fs::add_device(const std::string& path, device_numbers numbers, bool endless) {
+    add_entry(path);
+    devices_[path] = numbers;
+    if (endless)
+        endless_.push_back(path);
+    else
+        files_[path] = [](sim_clock::time_point) { return std::string(); };
 }
 
 bool virtual_fs::is_directory(const std::string& path) const {
@@ -111,7 +123,24 @@ bool virtual_fs::is_directory(const std::string& path) const {
 }
 
 bool virtual_fs::exists(const std::string& path) const {
-    return is_directory(path) || files_.count(path) != 0;
+    return is_directory(path) || files_.count(path) != 0 || devices_.count(path) != 0;
+}
+
+std::optional<virtual_fs::device_numbers> virtual_fs::device(const std::string& path) const {
+    const auto it = devices_.find(path);
+    return it == devices_.end() ? std::nullopt : std::optional(it->second);
+}
+
+bool virtual_fs::endless(const std::string& path) const {
+    return std::find(endless_.begin(), endless_.end(), path) != endless_.end();
+}
+
+std::string virtual_fs::read_error(const std::string& path) const {
+    if (is_directory(path))
+        return "Is a directory";
+    if (endless(path))
+        return "endless device: the simulated host reads it only with head -c N";
+    return "No such file or directory";
 }
 
 std::optional<std::string> virtual_fs::read(const std::string& path,
