@@ -301,6 +301,7 @@ def main():
     if "go" in tools and not args.go_peer:
         ap.error("--go-peer is needed for the go tool")
 
+    started = time.monotonic()
     work = Path(tempfile.mkdtemp(prefix="fleetsh-bench-"))
     procs = Processes()
     results = {}
@@ -337,6 +338,7 @@ def main():
     finally:
         procs.stop_all()
         shutil.rmtree(work, ignore_errors=True)
+    log(f"the comparison took {time.monotonic() - started:.0f} s")
     title = (f"{args.repeat} rounds; medians [min-max]; client CPU per device; ratios = "
              "tool / fleetsh for wall and CPU, fleetsh / tool for MB/s (above 1: fleetsh is "
              "faster or cheaper)")
