@@ -14,6 +14,7 @@
 #include <chrono>
 #include <ctime>
 #include <iterator>
+#include <map>
 #include <memory>
 
 namespace app {
@@ -25,11 +26,10 @@ struct bench_args {
     std::vector<std::size_t> sim_devices; // a list sweeps the fleet's size
     std::string sim_mix = "cisco_ios=60,arista_eos=20,juniper_junos=10,linux=10";
     std::string sim_faults;
-    std::vector<std::string> workloads = {"sessions"};
+    std::vector<std::string> workloads = {"sessions"}; // names CLI11 checked
     std::vector<std::size_t> concurrency = {100};
     std::string command;
-    std::string bulk_command = "head -c 67108864 /dev/zero";
-    bool bulk_command_given = false; // else bulk runs on the linux devices only
+    std::optional<std::string> bulk_command; // none: default_bulk_command, on linux devices
     std::size_t commands_per_connection = 20;
     std::size_t channels_per_connection = 10;
     std::size_t idle_sessions_per_device = 1;
@@ -42,13 +42,16 @@ struct bench_args {
 
 constexpr int usage_error = 2;
 
-std::optional<jobs::bench_workload> workload_of(std::string_view name) {
+constexpr std::string_view default_bulk_command = "head -c 67108864 /dev/zero";
+
+// -w's names; CLI11 checks them and says which ones there are.
+std::map<std::string, jobs::bench_workload> workload_names() {
+    std::map<std::string, jobs::bench_workload> names;
     for (auto w :
          {jobs::bench_workload::sessions, jobs::bench_workload::commands,
           jobs::bench_workload::channels, jobs::bench_workload::bulk, jobs::bench_workload::idle})
-        if (jobs::workload_name(w) == name)
-            return w;
-    return std::nullopt;
+        names.emplace(jobs::workload_name(w), w);
+    return names;
 }
 
 // The command a workload runs on a target: --command, else one every platform has.
@@ -98,7 +101,7 @@ void print_table(const jobs::bench_run& run) {
 // default command (head -c N /dev/zero) is a Linux one. nullopt, said on stderr, when none is.
 std::optional<std::vector<jobs::collect_target>>
 bulk_targets(const bench_args& a, const std::vector<jobs::collect_target>& targets) {
-    if (a.bulk_command_given)
+    if (a.bulk_command)
         return targets;
     std::vector<jobs::collect_target> chosen;
     std::copy_if(targets.begin(), targets.end(), std::back_inserter(chosen),
@@ -108,7 +111,7 @@ bulk_targets(const bench_args& a, const std::vector<jobs::collect_target>& targe
                    "fleetsh bench: bulk: none of the {} devices is linux, where the default bulk "
                    "command ({}) runs: add some (--sim-mix linux=1, for one) or give "
                    "--bulk-command\n",
-                   targets.size(), a.bulk_command);
+                   targets.size(), default_bulk_command);
         return std::nullopt;
     }
     fmt::print(stderr,
@@ -140,7 +143,7 @@ std::optional<std::size_t> measure(const bench_args& a,
             return std::nullopt;
         bulk = std::move(*chosen);
         for (auto& t : bulk)
-            t.plan.commands = {a.bulk_command};
+            t.plan.commands = {a.bulk_command.value_or(std::string(default_bulk_command))};
     }
     for (const auto workload : workloads) {
         const bool is_bulk = workload == jobs::bench_workload::bulk;
@@ -172,17 +175,8 @@ int run_bench_command(const bench_args& a) {
         return usage_error;
     }
     std::vector<jobs::bench_workload> workloads;
-    for (const auto& name : a.workloads) {
-        const auto w = workload_of(name);
-        if (!w) {
-            fmt::print(stderr,
-                       "fleetsh bench: unknown workload \"{}\" (sessions, commands, channels, "
-                       "bulk, idle)\n",
-                       name);
-            return usage_error;
-        }
-        workloads.push_back(*w);
-    }
+    for (const auto& name : a.workloads)
+        workloads.push_back(workload_names().at(name));
     jobs::bench_run run{{}, utc_now(), {}};
     if (a.sim_devices.empty()) {
         const auto devices = measure(a, workloads, a.inventory, run);
@@ -246,20 +240,18 @@ void add_bench_command(CLI::App& root, int& exit_code) {
         ->capture_default_str();
     cmd->add_option("--sim-faults", a->sim_faults, "Faults for the simulated fleet (fleetsh sim)");
     cmd->add_option("-w,--workload", a->workloads,
-                    "sessions, commands, channels, bulk, idle (comma-separated or repeated)")
+                    "The workloads to run, comma-separated or repeated (default sessions)")
         ->delimiter(',')
-        ->capture_default_str();
+        ->check(CLI::IsMember(workload_names()));
     cmd->add_option("--concurrency", a->concurrency,
                     "Devices at once; a list sweeps, e.g. 1,10,100,1000")
         ->delimiter(',')
         ->capture_default_str();
     cmd->add_option("-c,--command", a->command,
                     "The command each workload runs (default: show version; uname -a on linux)");
-    auto* bulk_command =
-        cmd->add_option("--bulk-command", a->bulk_command,
-                        "The bulk workload's command, run on every device (default: on the "
-                        "linux devices only)")
-            ->capture_default_str();
+    cmd->add_option("--bulk-command", a->bulk_command,
+                    "The bulk workload's command, run on every device (default: " +
+                        std::string(default_bulk_command) + ", on the linux devices only)");
     cmd->add_option("--commands-per-connection", a->commands_per_connection,
                     "The commands workload's commands, one after another")
         ->capture_default_str();
@@ -276,10 +268,7 @@ void add_bench_command(CLI::App& root, int& exit_code) {
     cmd->add_flag("--json", a->json, "Print every figure and sample as JSON");
     cmd->add_option("--html", a->html, "Write a self-contained HTML report to this file");
     cmd->footer("Exit status: 0 every session succeeded, 1 some failed, 2 usage error.");
-    cmd->callback([a, bulk_command, &exit_code] {
-        a->bulk_command_given = bulk_command->count() > 0;
-        exit_code = run_bench_command(*a);
-    });
+    cmd->callback([a, &exit_code] { exit_code = run_bench_command(*a); });
 }
 
 } // namespace app

@@ -26,7 +26,6 @@ Standard library only; runs under Debian's /usr/bin/python3.
 """
 
 import ctypes
-import json
 import os
 import re
 import resource
@@ -40,12 +39,10 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-import peer_common  # the contract's command line and targets.json, shared with the other peers
+import peer_common  # the contract's command line, targets.json and JSON line, shared
 
 PR_SET_CHILD_SUBREAPER = 36
 
-
-# --- command line and targets -----------------------------------------------------------
 
 # --- children: spawning, and one reaper for all of them ---------------------------------
 
@@ -300,24 +297,16 @@ def describe(run, cls):
 
 # --- the workloads ----------------------------------------------------------------------
 
-class Outcome:
-    __slots__ = ("name", "commands", "bytes", "error_class", "message")
-
-    def __init__(self, name):
-        self.name, self.commands, self.bytes = name, 0, 0
-        self.error_class, self.message = None, ""
-
-    def take(self, run, timeout_class, counts_as_command=True, socket=None):
-        """Records one ssh run; False when it failed. socket: its ControlPath, if any."""
-        cls = failure_class(run, timeout_class, socket)
-        if cls is not None:
-            if self.error_class is None:
-                self.error_class, self.message = cls, describe(run, cls)
-            return False
-        if counts_as_command:
-            self.commands += 1
-            self.bytes += run.size
-        return True
+def take(outcome, run, timeout_class, counts_as_command=True, socket=None):
+    """Records one ssh run in `outcome` (a peer_common.HostOutcome); False when it failed.
+    socket: the run's ControlPath, if any."""
+    cls = failure_class(run, timeout_class, socket)
+    if cls is not None:
+        outcome.fail(cls, describe(run, cls))
+        return False
+    if counts_as_command:
+        outcome.add_command(0, run.size)
+    return True
 
 
 class Peer:
@@ -339,14 +328,13 @@ class Peer:
         return ["-p", str(port), "%s@%s" % (self.user, host)]
 
     def host(self, index, target):
-        name, host, port = target
-        o = Outcome(name)
+        o = peer_common.HostOutcome(target)
         a, t = self.args, self.args.timeout
-        dest = self._dest(host, port)
+        dest = self._dest(target.host, target.port)
         if a.workload in ("sessions", "bulk"):
             (r,) = run_all(self.reaper, [self.base + dest + [a.command]], 2 * t,
                            keep_out=a.workload == "sessions")
-            o.take(r, "command_timeout")
+            take(o, r, "command_timeout")
             return o
         sock = "%s/%d" % (self.ctl_dir, index)
         ctl = ["-o", "ControlPath=" + sock]
@@ -357,16 +345,16 @@ class Peer:
                 for i in range(a.commands_per_connection):
                     # The first one also connects; the others only open a channel.
                     (r,) = run_all(self.reaper, [argv], 2 * t if i == 0 else t)
-                    if not o.take(r, "command_timeout", socket=sock):
+                    if not take(o, r, "command_timeout", socket=sock):
                         break
             else:
                 master = self.base + ctl + ["-o", "ControlMaster=yes", "-o", self.persist,
                                             "-N", "-f"] + dest
                 (r,) = run_all(self.reaper, [master], 2 * t)
-                if o.take(r, "connect_timeout", counts_as_command=False):
+                if take(o, r, "connect_timeout", counts_as_command=False):
                     client = self.base + ctl + ["-o", "ControlMaster=no"] + dest + [a.command]
                     for r in run_all(self.reaper, [client] * a.channels_per_connection, t):
-                        o.take(r, "command_timeout", socket=sock)
+                        take(o, r, "command_timeout", socket=sock)
         finally:
             if os.path.exists(sock):
                 run_all(self.reaper, [self.base + ctl + ["-O", "exit"] + dest], t)
@@ -399,9 +387,8 @@ def main(argv):
     args = peer_common.parse_args("openssh", argv)
     targets = peer_common.load_targets("openssh", args.targets)
     user, key, known_hosts = targets.user, targets.key, targets.known_hosts
-    hosts = [(t.name, t.host, t.port) for t in targets.hosts]
     if shutil.which("ssh") is None:
-        print("%s: ssh not found (apt-get install openssh-client)" % "openssh_peer.py", file=sys.stderr)
+        print("openssh_peer.py: ssh not found (apt-get install openssh-client)", file=sys.stderr)
         return 1
     version = ssh_version()
     # Up to 2 pipes per ssh at once (K clients x N hosts in channels): lift the soft limit.
@@ -413,24 +400,13 @@ def main(argv):
     reaper = Reaper()
     peer = Peer(args, user, key, known_hosts, ctl_dir, reaper)
 
-    own0 = resource.getrusage(resource.RUSAGE_SELF)
-    t0 = time.monotonic()
-    with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
-        outcomes = list(pool.map(lambda it: peer.host(*it), enumerate(hosts)))
-    ended = reaper.stop(args.timeout + 10)  # the masters' exits, and anything left
-    wall_s = time.monotonic() - t0
-    own1 = resource.getrusage(resource.RUSAGE_SELF)
+    # CPU: this process and every child the reaper reaps (RUSAGE_CHILDREN), masters included.
+    with peer_common.Window() as window:
+        with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
+            outcomes = list(pool.map(lambda it: peer.host(*it), enumerate(targets.hosts)))
+        ended = reaper.stop(args.timeout + 10)  # the masters' exits, and anything left
     shutil.rmtree(ctl_dir, ignore_errors=True)
 
-    own_cpu = (own1.ru_utime + own1.ru_stime) - (own0.ru_utime + own0.ru_stime)
-    cpu_s = own_cpu + reaper.cpu_s
-    ok = sum(1 for o in outcomes if o.error_class is None)
-    errors = {}
-    for o in outcomes:
-        if o.error_class is not None:
-            errors[o.error_class] = errors.get(o.error_class, 0) + 1
-            print("%s: %s: %s: %s" % ("openssh_peer.py", o.name, o.error_class, o.message), file=sys.stderr)
-    total_bytes = sum(o.bytes for o in outcomes)
     note = NOTES[args.workload]
     if args.workload not in ("sessions", "bulk"):
         note += ("; background processes (masters and their forks) re-parented to this "
@@ -439,27 +415,10 @@ def main(argv):
             note += "; PR_SET_CHILD_SUBREAPER failed: the masters' CPU is not counted"
     if ended:
         note += "; %d children still running at the end were killed" % ended
-    line = {
-        "tool": "openssh",
-        "version": version,
-        "workload": args.workload,
-        "concurrency": args.concurrency,
-        "devices": len(hosts),
-        "ok": ok,
-        "failed": len(hosts) - ok,
-        "commands": sum(o.commands for o in outcomes),
-        "bytes": total_bytes,
-        "wall_s": round(wall_s, 4),
-        "mb_per_s": peer_common.megabytes_per_second(total_bytes, wall_s),
-        "cpu_s": round(cpu_s, 4),
-        "cpu_ms_per_session": round(cpu_s * 1000.0 / ok, 3) if ok else 0,
-        "peak_rss_kib": reaper.peak_rss_kib,
-        "errors": errors,
-        "cpu_s_peer": round(own_cpu, 4),
-        "ssh_processes": reaper.reaped,
-        "note": note,
-    }
-    print(json.dumps(line), flush=True)
+    peer_common.report("openssh", version, args, outcomes, window,
+                       peak_rss_kib=reaper.peak_rss_kib,  # the largest single ssh process
+                       extra={"cpu_s_peer": round(window.cpu_s - reaper.cpu_s, 4),
+                              "ssh_processes": reaper.reaped, "note": note})
     return 0
 
 

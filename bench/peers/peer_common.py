@@ -219,9 +219,11 @@ class Window:
         return False
 
 
-def report(tool, version, args, outcomes, window, failures_shown=20):
+def report(tool, version, args, outcomes, window, peak_rss_kib=None, extra=None,
+           failures_shown=20):
     """Print the contract's JSON line on stdout, and one line per failed host (the first
-    few) on stderr."""
+    few) on stderr. peak_rss_kib: this process's unless given; extra: fields of the peer's
+    own, appended."""
     ok = sum(1 for o in outcomes if o.ok)
     errors = {}
     failed = [o for o in outcomes if not o.ok]
@@ -249,7 +251,9 @@ def report(tool, version, args, outcomes, window, failures_shown=20):
         "mb_per_s": megabytes_per_second(total_bytes, window.wall_s),
         "cpu_s": round(window.cpu_s, 4),
         "cpu_ms_per_session": round(window.cpu_s * 1000.0 / ok, 3) if ok else 0,
-        "peak_rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        "peak_rss_kib": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                         if peak_rss_kib is None else peak_rss_kib),
         "errors": errors,
     }
+    line.update(extra or {})
     print(json.dumps(line), flush=True)
